@@ -2,6 +2,7 @@ package dev.omnigate.simulator;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.omnigate.simulator.shopify.ShopifySimulatorOptions;
 import java.util.Map;
 
 /**
@@ -10,18 +11,42 @@ import java.util.Map;
  * @param host the loopback address to bind, normally {@code 127.0.0.1}
  * @param seed the demo data set's seed; the same seed gives the same data
  * @param ports fixed port per vendor simulator (key: connector id); absent or 0 picks a free port
+ * @param shopify the Shopify simulator's limits (bucket size, restore rate, ...); Shopify's standard plan by default
  */
-public record SandboxOptions(String host, long seed, Map<String, Integer> ports) {
+public record SandboxOptions(String host, long seed, Map<String, Integer> ports, ShopifySimulatorOptions shopify) {
 
     /** The seed of the documented demo data set. */
     public static final long DEFAULT_SEED = 20261127L;
 
     public SandboxOptions {
         requireNonNull(host, "host is null");
+        requireNonNull(shopify, "shopify is null");
         ports = Map.copyOf(ports);
+        ports.forEach((id, port) -> {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port for '" + id + "' must be within 0..65535, was " + port);
+            }
+        });
+    }
+
+    /** Options with the Shopify simulator's default limits. */
+    public SandboxOptions(String host, long seed, Map<String, Integer> ports) {
+        this(host, seed, ports, ShopifySimulatorOptions.defaults());
     }
 
     public static SandboxOptions defaults() {
         return new SandboxOptions("127.0.0.1", DEFAULT_SEED, Map.of());
+    }
+
+    public SandboxOptions withSeed(long newSeed) {
+        return new SandboxOptions(host, newSeed, ports, shopify);
+    }
+
+    public SandboxOptions withPorts(Map<String, Integer> newPorts) {
+        return new SandboxOptions(host, seed, newPorts, shopify);
+    }
+
+    public SandboxOptions withShopify(ShopifySimulatorOptions newShopify) {
+        return new SandboxOptions(host, seed, ports, newShopify);
     }
 }
