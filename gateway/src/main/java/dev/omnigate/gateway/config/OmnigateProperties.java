@@ -1,0 +1,89 @@
+package dev.omnigate.gateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The gateway's own settings ({@code omnigate.*}); every property is documented in {@code config/README.md}.
+ *
+ * @param requestTimeout how long one GraphQL request may wait for connectors, measured from the request's
+ *     start; every connector call gets the remaining time as its deadline
+ * @param storesDir the folder whose {@code *.yml} and {@code *.yaml} files define stores and accounts,
+ *     relative to the working directory (the repository root)
+ * @param graphql GraphQL limits
+ * @param identity customer-360 matching rules
+ * @param health connector health checks
+ * @param sandbox the embedded simulators
+ */
+@ConfigurationProperties(prefix = "omnigate")
+public record OmnigateProperties(
+        @DefaultValue("2500ms") Duration requestTimeout,
+        @DefaultValue("config/stores") Path storesDir,
+        @DefaultValue GraphQl graphql,
+        @DefaultValue Identity identity,
+        @DefaultValue Health health,
+        @DefaultValue Sandbox sandbox) {
+
+    public OmnigateProperties {
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("omnigate.request-timeout must be positive, but was " + requestTimeout);
+        }
+    }
+
+    /**
+     * @param maxPageSize the largest {@code first} (and {@code products(skus:)} length) a client may ask for
+     */
+    public record GraphQl(@DefaultValue("100") int maxPageSize) {
+        public GraphQl {
+            if (maxPageSize < 1) {
+                throw new IllegalArgumentException("omnigate.graphql.max-page-size must be at least 1, but was " + maxPageSize);
+            }
+        }
+    }
+
+    /**
+     * @param defaultRegion ISO 3166-1 alpha-2 region for phone numbers written without a country code
+     * @param expansionRounds how many times customer360 searches again with the keys (emails, phones) of the
+     *     records it found; 0 searches only with the request's key
+     * @param searchLimit the most customer records one account may contribute per key searched
+     */
+    public record Identity(@DefaultValue("US") String defaultRegion, @DefaultValue("1") int expansionRounds,
+            @DefaultValue("10") int searchLimit) {
+        public Identity {
+            if (!defaultRegion.matches("[A-Z]{2}")) {
+                throw new IllegalArgumentException("omnigate.identity.default-region must be an upper-case ISO 3166-1 alpha-2 code, but was '"
+                        + defaultRegion + "'");
+            }
+            if (expansionRounds < 0 || expansionRounds > 3) {
+                throw new IllegalArgumentException("omnigate.identity.expansion-rounds must be between 0 and 3, but was " + expansionRounds);
+            }
+            if (searchLimit < 1 || searchLimit > 100) {
+                throw new IllegalArgumentException("omnigate.identity.search-limit must be between 1 and 100, but was " + searchLimit);
+            }
+        }
+    }
+
+    /**
+     * @param timeout how long one account's health check may take
+     * @param cacheTtl how long a health result is reused (by the actuator and the {@code channels} query)
+     */
+    public record Health(@DefaultValue("2s") Duration timeout, @DefaultValue("10s") Duration cacheTtl) {
+    }
+
+    /**
+     * @param enabled whether to start the vendor simulators and register their accounts as store {@code demo}
+     * @param host the loopback address the simulators bind
+     * @param seed the demo data set's seed (the documented data set uses the default)
+     * @param ports fixed port per simulator, by connector id ({@code shopify: 8701}); 0 or absent picks a free port
+     * @param store the store id the sandbox's accounts belong to
+     */
+    public record Sandbox(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
+            @DefaultValue("20261127") long seed, Map<String, Integer> ports, @DefaultValue("demo") String store) {
+        public Sandbox {
+            ports = ports == null ? Map.of() : Map.copyOf(ports);
+        }
+    }
+}

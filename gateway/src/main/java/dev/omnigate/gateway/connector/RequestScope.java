@@ -1,0 +1,51 @@
+package dev.omnigate.gateway.connector;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.omnigate.connector.api.CallContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One client request as connector calls see it: its id (for logs and vendor correlation headers) and its
+ * deadline, fixed when the request started so that every connector call of every level of the query shares
+ * one time budget.
+ *
+ * @param requestId safe to log; never derived from client data other than a well-formed X-Request-Id
+ * @param startedAt when the request started
+ * @param deadline when the client stops waiting for connector data
+ * @param clock the clock both refer to
+ */
+public record RequestScope(String requestId, Instant startedAt, Instant deadline, Clock clock) {
+
+    public RequestScope {
+        requireNonNull(requestId, "requestId is null");
+        requireNonNull(startedAt, "startedAt is null");
+        requireNonNull(deadline, "deadline is null");
+        requireNonNull(clock, "clock is null");
+    }
+
+    /** A scope starting now with the given budget; a random id when {@code requestId} is null. */
+    public static RequestScope start(String requestId, Duration budget, Clock clock) {
+        Instant now = clock.instant();
+        return new RequestScope(requestId == null ? UUID.randomUUID().toString() : requestId, now, now.plus(budget), clock);
+    }
+
+    /** The context for one call to one account. */
+    public CallContext callContext(String accountId) {
+        return new CallContext(requestId, accountId, deadline, clock);
+    }
+
+    /** A copy whose deadline is the earlier of this one and {@code budget} from now (for health probes). */
+    public RequestScope narrowedTo(Duration budget) {
+        Instant narrowed = clock.instant().plus(budget);
+        return new RequestScope(requestId, startedAt, narrowed.isBefore(deadline) ? narrowed : deadline, clock);
+    }
+
+    public Duration remaining() {
+        Duration left = Duration.between(clock.instant(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.omnigate.gateway.graphql.batch;
+
+import dev.omnigate.gateway.config.OmnigateProperties;
+import dev.omnigate.gateway.connector.ConnectorAccounts;
+import dev.omnigate.gateway.connector.ConnectorInvoker;
+import dev.omnigate.gateway.connector.RequestScope;
+import dev.omnigate.gateway.graphql.context.RequestScopes;
+import graphql.schema.DataFetchingEnvironment;
+import java.time.Clock;
+import org.dataloader.BatchLoaderEnvironment;
+import org.springframework.stereotype.Component;
+
+/** What every data fetcher and loader needs: the accounts, the invoker, the request's scope and the limits. */
+@Component
+public class GraphQlSupport {
+
+    private final ConnectorAccounts accounts;
+    private final ConnectorInvoker invoker;
+    private final OmnigateProperties properties;
+    private final Clock clock;
+
+    public GraphQlSupport(ConnectorAccounts accounts, ConnectorInvoker invoker, OmnigateProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.invoker = invoker;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public ConnectorAccounts accounts() {
+        return accounts;
+    }
+
+    public ConnectorInvoker invoker() {
+        return invoker;
+    }
+
+    public int maxPageSize() {
+        return properties.graphql().maxPageSize();
+    }
+
+    public RequestScope scope(DataFetchingEnvironment environment) {
+        return RequestScopes.of(environment, properties.requestTimeout(), clock);
+    }
+
+    public RequestScope scope(BatchLoaderEnvironment environment) {
+        return RequestScopes.of(environment, properties.requestTimeout(), clock);
+    }
+}

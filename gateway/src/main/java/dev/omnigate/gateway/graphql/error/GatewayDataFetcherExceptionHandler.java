@@ -1,0 +1,70 @@
+package dev.omnigate.gateway.graphql.error;
+
+import com.netflix.graphql.types.errors.ErrorType;
+import dev.omnigate.gateway.connector.ConnectorCallException;
+import dev.omnigate.gateway.connector.RequestScope;
+import dev.omnigate.gateway.error.BadRequestException;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The last word on exceptions thrown by data fetchers (it replaces DGS's default handler):
+ * <ul>
+ *   <li>{@link BadRequestException}: {@code BAD_REQUEST} with its message;</li>
+ *   <li>{@link ConnectorCallException}: the typed connector error;</li>
+ *   <li>anything else: {@code INTERNAL} with a generic message and the request id; the exception and its
+ *       stack trace go to the log only, never to the client.</li>
+ * </ul>
+ */
+@Component
+public class GatewayDataFetcherExceptionHandler implements DataFetcherExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayDataFetcherExceptionHandler.class);
+
+    @Override
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters parameters) {
+        Throwable exception = unwrap(parameters.getException());
+        var environment = parameters.getDataFetchingEnvironment();
+        GraphQLError error = switch (exception) {
+            case BadRequestException badRequest -> GraphQlErrors.badRequest(badRequest.getMessage(), environment);
+            case ConnectorCallException failed -> GraphQlErrors.of(failed.failure(), environment);
+            default -> internal(exception, parameters);
+        };
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+    }
+
+    private static GraphQLError internal(Throwable exception, DataFetcherExceptionHandlerParameters parameters) {
+        RequestScope scope = parameters.getDataFetchingEnvironment().getGraphQlContext().get(RequestScope.class);
+        String requestId = scope == null ? UUID.randomUUID().toString() : scope.requestId();
+        LOG.error("[{}] unexpected failure resolving {}", requestId, parameters.getPath(), exception);
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", "INTERNAL");
+        extensions.put("requestId", requestId);
+        return GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
+                .message("internal error; quote request id " + requestId + " when reporting it")
+                .errorType(ErrorType.INTERNAL)
+                .extensions(extensions)
+                .build();
+    }
+
+    private static Throwable unwrap(Throwable exception) {
+        Throwable current = exception;
+        while ((current instanceof CompletionException || current instanceof ExecutionException
+                || current instanceof java.lang.reflect.InvocationTargetException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.omnigate.gateway.graphql.product;
+
+import com.netflix.graphql.dgs.DgsDataLoader;
+import dev.omnigate.connector.api.Capability;
+import dev.omnigate.connector.api.model.InventoryLevel;
+import dev.omnigate.connector.api.model.Price;
+import dev.omnigate.connector.api.read.InventoryReader;
+import dev.omnigate.connector.api.read.PriceReader;
+import dev.omnigate.gateway.connector.AccountFailure;
+import dev.omnigate.gateway.connector.AccountResults;
+import dev.omnigate.gateway.connector.ConnectorInvoker;
+import dev.omnigate.gateway.connector.RequestScope;
+import dev.omnigate.gateway.graphql.batch.GraphQlSupport;
+import dev.omnigate.gateway.graphql.error.Fetched;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.dataloader.BatchLoaderEnvironment;
+import org.dataloader.MappedBatchLoaderWithContext;
+
+/**
+ * Loads products by seller SKU: every account's prices ({@code PRICES_READ}) and inventory levels
+ * ({@code INVENTORY_READ}), asked in parallel.
+ *
+ * <p><b>Why a data loader.</b> {@code products(skus:)} and every {@code OrderLine.product} of a page of orders
+ * all resolve SKUs. Each field registers its SKU; graphql-java calls {@link #load} once per query level with
+ * every distinct SKU, and each account is asked once per {@code maxBatchSize} SKUs for prices and once for
+ * inventory. A SKU no account knows resolves to null; a failed account leaves the others' data in place and
+ * adds its failure to every SKU's answer (fetchers report it once per field).
+ */
+@DgsDataLoader(name = ProductDataLoader.NAME)
+public class ProductDataLoader implements MappedBatchLoaderWithContext<String, Fetched<ProductView>> {
+
+    public static final String NAME = "products";
+
+    private final GraphQlSupport support;
+
+    public ProductDataLoader(GraphQlSupport support) {
+        this.support = support;
+    }
+
+    @Override
+    public CompletionStage<Map<String, Fetched<ProductView>>> load(Set<String> skus, BatchLoaderEnvironment environment) {
+        RequestScope scope = support.scope(environment);
+        ConnectorInvoker invoker = support.invoker();
+        CompletableFuture<AccountResults<Map<String, List<Price>>>> prices = invoker.fanOut(
+                support.accounts().with(Capability.PRICES_READ), account -> {
+                    PriceReader reader = account.connector().prices().orElseThrow();
+                    return invoker.callInChunks(account, "prices.getBySkus", scope, skus, reader.maxBatchSize(), reader::getBySkus);
+                });
+        CompletableFuture<AccountResults<Map<String, List<InventoryLevel>>>> inventory = invoker.fanOut(
+                support.accounts().with(Capability.INVENTORY_READ), account -> {
+                    InventoryReader reader = account.connector().inventory().orElseThrow();
+                    return invoker.callInChunks(account, "inventory.getBySkus", scope, skus, reader.maxBatchSize(), reader::getBySkus);
+                });
+        return prices.thenCombine(inventory, (priceResults, inventoryResults) -> {
+            List<AccountFailure> failures = priceResults.failuresWith(inventoryResults.failures());
+            Map<String, Fetched<ProductView>> answers = new LinkedHashMap<>();
+            for (String sku : skus) {
+                List<Price> skuPrices = new ArrayList<>();
+                List<InventoryLevel> skuLevels = new ArrayList<>();
+                boolean known = false;
+                for (Map<String, List<Price>> accountPrices : priceResults.values().values()) {
+                    List<Price> found = accountPrices.get(sku);
+                    if (found != null) {
+                        known = true;
+                        skuPrices.addAll(found);
+                    }
+                }
+                for (Map<String, List<InventoryLevel>> accountLevels : inventoryResults.values().values()) {
+                    List<InventoryLevel> found = accountLevels.get(sku);
+                    if (found != null) {
+                        known = true;
+                        skuLevels.addAll(found);
+                    }
+                }
+                answers.put(sku, new Fetched<>(known ? ProductView.of(sku, skuPrices, skuLevels) : null, failures));
+            }
+            return answers;
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package dev.omnigate.gateway.identity;
+
+import dev.omnigate.gateway.error.BadRequestException;
+import dev.omnigate.gateway.ids.GlobalId;
+import dev.omnigate.gateway.ids.GlobalIdType;
+import java.util.stream.Stream;
+
+/**
+ * What {@code customer360} was asked for: exactly one of a normalised email, an E.164 phone or a customer's
+ * global id.
+ *
+ * @param email normalised email, or null
+ * @param phone E.164 phone, or null
+ * @param customerId a Customer's global id, or null
+ */
+public record CustomerLookup(String email, String phone, GlobalId customerId) {
+
+    /**
+     * Validates and normalises the three optional arguments.
+     *
+     * @throws BadRequestException unless exactly one is given and it is well-formed
+     */
+    public static CustomerLookup of(String email, String phone, String customerId, IdentityNormalizer normalizer) {
+        long given = Stream.of(email, phone, customerId).filter(value -> value != null).count();
+        if (given != 1) {
+            throw new BadRequestException("customer360 takes exactly one of email, phone or customerId, but " + given + " were given");
+        }
+        if (email != null) {
+            return new CustomerLookup(normalizer.email(email)
+                    .orElseThrow(() -> new BadRequestException("'email' is not an email address")), null, null);
+        }
+        if (phone != null) {
+            return new CustomerLookup(null, normalizer.phone(phone)
+                    .orElseThrow(() -> new BadRequestException("'phone' is not a phone number (use E.164 such as +14155550142, "
+                            + "or a national number of the gateway's default region)")), null);
+        }
+        return new CustomerLookup(null, null, GlobalId.decode(customerId, GlobalIdType.Customer, "customerId"));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.omnigate.gateway.identity;
+
+import dev.omnigate.gateway.config.OmnigateProperties;
+import dev.omnigate.gateway.connector.ConnectorAccounts;
+import dev.omnigate.gateway.connector.ConnectorInvoker;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires identity resolution from {@code omnigate.identity.*}. */
+@Configuration(proxyBeanMethods = false)
+public class IdentityConfiguration {
+
+    @Bean
+    public IdentityNormalizer identityNormalizer(OmnigateProperties properties) {
+        return new IdentityNormalizer(properties.identity().defaultRegion());
+    }
+
+    @Bean
+    public Customer360Service customer360Service(ConnectorAccounts accounts, ConnectorInvoker invoker, IdentityNormalizer normalizer,
+            OmnigateProperties properties) {
+        return new Customer360Service(accounts, invoker, normalizer, properties.identity().expansionRounds(),
+                properties.identity().searchLimit());
+    }
+}

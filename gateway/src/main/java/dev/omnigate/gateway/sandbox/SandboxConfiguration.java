@@ -1,0 +1,17 @@
+package dev.omnigate.gateway.sandbox;
+
+import dev.omnigate.gateway.config.OmnigateProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Starts the sandbox when {@code omnigate.sandbox.enabled=true}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "omnigate.sandbox.enabled", havingValue = "true")
+public class SandboxConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public SandboxStoreConfigSource sandboxStoreConfigSource(OmnigateProperties properties) {
+        return new SandboxStoreConfigSource(properties.sandbox());
+    }
+}

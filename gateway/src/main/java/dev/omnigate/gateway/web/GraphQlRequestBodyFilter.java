@@ -1,0 +1,168 @@
+package dev.omnigate.gateway.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks the shape of {@code POST /graphql} JSON bodies before Spring for GraphQL reads them, and answers a
+ * malformed one (not JSON, not an object, {@code query} missing or not a string, {@code variables} or
+ * {@code extensions} not an object, {@code operationName} not a string) with status 400 and a GraphQL error
+ * body {@code {"errors":[{"message":...,"extensions":{"code":"BAD_REQUEST"}}]}}, instead of Spring's default
+ * error page and a WARN log line per request. Well-formed bodies pass through untouched (re-readable).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class GraphQlRequestBodyFilter extends OncePerRequestFilter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String graphQlPath;
+
+    public GraphQlRequestBodyFilter(@Value("${dgs.graphql.path:/graphql}") String graphQlPath) {
+        this.graphQlPath = graphQlPath;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return !"POST".equals(request.getMethod())
+                || !graphQlPath.equals(request.getRequestURI().substring(request.getContextPath().length()))
+                || contentType == null
+                || !MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        byte[] body = request.getInputStream().readAllBytes();
+        String problem = problemOf(body);
+        if (problem != null) {
+            reject(request, response, problem);
+            return;
+        }
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /** What is wrong with the body, or null when its shape is a GraphQL request. */
+    static String problemOf(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JacksonException e) {
+            return "the request body is not valid JSON";
+        }
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            return "the request body must be a JSON object with a 'query' string";
+        }
+        JsonNode query = root.get("query");
+        if (query == null || query.isNull()) {
+            return "the request has no 'query'";
+        }
+        if (!query.isString()) {
+            return "'query' must be a string";
+        }
+        if (query.stringValue().isBlank()) {
+            return "'query' must not be blank";
+        }
+        JsonNode variables = root.get("variables");
+        if (variables != null && !variables.isNull() && !variables.isObject()) {
+            return "'variables' must be a JSON object (it was a " + variables.getNodeType().name().toLowerCase() + ")";
+        }
+        JsonNode operationName = root.get("operationName");
+        if (operationName != null && !operationName.isNull() && !operationName.isString()) {
+            return "'operationName' must be a string";
+        }
+        JsonNode extensions = root.get("extensions");
+        if (extensions != null && !extensions.isNull() && !extensions.isObject()) {
+            return "'extensions' must be a JSON object";
+        }
+        return null;
+    }
+
+    private static void reject(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+        String accept = request.getHeader("Accept");
+        boolean graphQlResponse = accept != null && accept.contains("application/graphql-response+json");
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(graphQlResponse ? "application/graphql-response+json" : MediaType.APPLICATION_JSON_VALUE);
+        Map<String, Object> error = Map.of("message", message, "extensions", Map.of("code", "BAD_REQUEST"));
+        response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("errors", java.util.List.of(error))));
+    }
+
+    /** Replays a body that was already read. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already buffered");
+                }
+
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), java.nio.charset.Charset.forName(encoding)));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

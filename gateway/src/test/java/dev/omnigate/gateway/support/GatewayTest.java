@@ -1,0 +1,25 @@
+package dev.omnigate.gateway.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole gateway on a random loopback port over the {@link FakeWorld} accounts, without the sandbox or
+ * store files. Every class with this annotation shares one Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "omnigate.sandbox.enabled=false",
+        "omnigate.stores-dir=target/no-store-files",
+        "omnigate.request-timeout=1500ms",
+        "omnigate.health.cache-ttl=0s",
+        "omnigate.health.timeout=500ms"
+})
+@Import(FakeWorld.class)
+public @interface GatewayTest {
+}
