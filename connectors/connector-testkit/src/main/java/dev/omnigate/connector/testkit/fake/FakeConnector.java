@@ -52,6 +52,7 @@ final class FakeConnector implements Connector {
     private final Set<Capability> capabilities;
     private final int maxBatchSize;
     private final int pageSizeCap;
+    private final boolean searchIgnoresQuery;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private final CustomerReader customerReader = new Customers();
@@ -61,8 +62,9 @@ final class FakeConnector implements Connector {
     private final LocationReader locationReader = new Locations();
     private final TicketReader ticketReader = new Tickets();
 
-    FakeConnector(FakeAccount account, Set<Capability> capabilities, int maxBatchSize, int pageSizeCap) {
+    FakeConnector(FakeAccount account, Set<Capability> capabilities, int maxBatchSize, int pageSizeCap, boolean searchIgnoresQuery) {
         this.account = requireNonNull(account, "account is null");
+        this.searchIgnoresQuery = searchIgnoresQuery;
         this.capabilities = Set.copyOf(capabilities);
         this.maxBatchSize = maxBatchSize;
         this.pageSizeCap = pageSizeCap;
@@ -186,7 +188,9 @@ final class FakeConnector implements Connector {
         public Page<Customer> search(CallContext context, CustomerQuery query, PageRequest page) {
             enter(FakeOperation.CUSTOMERS_SEARCH, context, -1);
             Predicate<Customer> matches;
-            if (query.email() != null) {
+            if (searchIgnoresQuery) {
+                matches = customer -> true;
+            } else if (query.email() != null) {
                 String wanted = query.email().trim().toLowerCase(Locale.ROOT);
                 matches = customer -> customer.emails().stream()
                         .filter(email -> !email.isRelay())

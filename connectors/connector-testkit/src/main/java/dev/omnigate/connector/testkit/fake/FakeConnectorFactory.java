@@ -55,11 +55,13 @@ public final class FakeConnectorFactory implements ConnectorFactory {
             .build();
 
     private final ConnectorDescriptor descriptor;
+    private final boolean searchIgnoresQuery;
     private final Map<String, FakeAccount> accounts;
     private final Map<String, FakeAccountBuilder> builders;
 
-    private FakeConnectorFactory(ConnectorDescriptor descriptor, Map<String, FakeAccountBuilder> builders) {
+    private FakeConnectorFactory(ConnectorDescriptor descriptor, boolean searchIgnoresQuery, Map<String, FakeAccountBuilder> builders) {
         this.descriptor = descriptor;
+        this.searchIgnoresQuery = searchIgnoresQuery;
         this.builders = new LinkedHashMap<>(builders);
         this.accounts = new java.util.concurrent.ConcurrentHashMap<>();
         builders.forEach((id, builder) -> accounts.put(id, builder.build()));
@@ -86,7 +88,7 @@ public final class FakeConnectorFactory implements ConnectorFactory {
             // a cross-field problem the spec cannot express, reported as the SPI asks: CONFIG, key named, no secret
             throw ConnectorException.of(ErrorCategory.CONFIG, "'region' unreachable is not served by the fake");
         }
-        return new FakeConnector(account, descriptor.capabilities(), maxBatchSize, config.integer("page-size-cap"));
+        return new FakeConnector(account, descriptor.capabilities(), maxBatchSize, config.integer("page-size-cap"), searchIgnoresQuery);
     }
 
     private FakeAccount rebuild(String accountId, int maxBatchSize) {
@@ -107,6 +109,7 @@ public final class FakeConnectorFactory implements ConnectorFactory {
         private final Channel channel;
         private String displayName;
         private String spiVersion = SpiVersion.CURRENT;
+        private boolean searchIgnoresQuery;
         private final Set<Capability> capabilities = EnumSet.of(Capability.CUSTOMERS_READ, Capability.ORDERS_READ,
                 Capability.ORDERS_BY_CUSTOMER, Capability.INVENTORY_READ, Capability.PRICES_READ, Capability.LOCATIONS_READ,
                 Capability.TICKETS_READ);
@@ -142,6 +145,15 @@ public final class FakeConnectorFactory implements ConnectorFactory {
             return this;
         }
 
+        /**
+         * Customer searches return every customer of the account whatever the query, as a vendor does that
+         * silently ignores a search field it does not support: hosts must check matches themselves.
+         */
+        public Builder searchIgnoresQuery() {
+            this.searchIgnoresQuery = true;
+            return this;
+        }
+
         /** Defines an account's data; calling it again for the same id adds to it. */
         public Builder account(String accountId, Consumer<FakeAccountBuilder> data) {
             FakeAccountBuilder builder = accounts.computeIfAbsent(accountId, id -> new FakeAccountBuilder(channel, connectorId, id));
@@ -152,7 +164,7 @@ public final class FakeConnectorFactory implements ConnectorFactory {
         public FakeConnectorFactory build() {
             ConnectorDescriptor descriptor = new ConnectorDescriptor(connectorId, displayName, channel, spiVersion,
                     capabilities, CONFIG_SPEC);
-            return new FakeConnectorFactory(descriptor, accounts);
+            return new FakeConnectorFactory(descriptor, searchIgnoresQuery, accounts);
         }
     }
 }
