@@ -50,9 +50,9 @@ final class SearchQuery<T> {
         while (parser.position < parser.tokens.size()) {
             // a stray closing parenthesis: Shopify is lenient, so keep reading what follows as AND terms
             parser.position++;
-            predicate = predicate.and(parser.parseOr());
+            predicate = and(predicate, parser.parseOr());
         }
-        return new SearchQuery<>(predicate, parser.invalidFields);
+        return new SearchQuery<>(predicate == null ? t -> true : predicate, parser.invalidFields);
     }
 
     boolean matches(T entity) {
@@ -106,11 +106,14 @@ final class SearchQuery<T> {
             this.fields = fields;
         }
 
+        // a null predicate stands for an ignored term (unknown field): it drops out of AND, OR and NOT
+
         Predicate<T> parseOr() {
             Predicate<T> left = parseAnd();
             while (peek("OR")) {
                 position++;
-                left = left.or(parseAnd());
+                Predicate<T> right = parseAnd();
+                left = left == null ? right : right == null ? left : left.or(right);
             }
             return left;
         }
@@ -121,18 +124,19 @@ final class SearchQuery<T> {
                 if (peek("AND")) {
                     position++;
                 }
-                left = left.and(parseUnary());
+                left = and(left, parseUnary());
             }
             return left;
         }
 
         Predicate<T> parseUnary() {
             if (position >= tokens.size()) {
-                return t -> true;
+                return null;
             }
             if (peek("NOT")) {
                 position++;
-                return parseUnary().negate();
+                Predicate<T> negated = parseUnary();
+                return negated == null ? null : negated.negate();
             }
             if (peek("(")) {
                 position++;
@@ -144,7 +148,8 @@ final class SearchQuery<T> {
             }
             String token = tokens.get(position++);
             if (token.length() > 1 && token.startsWith("-")) {
-                return term(token.substring(1)).negate();
+                Predicate<T> negated = term(token.substring(1));
+                return negated == null ? null : negated.negate();
             }
             return term(token);
         }
@@ -165,7 +170,7 @@ final class SearchQuery<T> {
             Field<T> field = fields.byName().get(name);
             if (field == null) {
                 invalidFields.add(name);
-                return t -> true;
+                return null;
             }
             String op = "=";
             for (String candidate : List.of(">=", "<=", ">", "<", "=")) {
@@ -192,6 +197,10 @@ final class SearchQuery<T> {
             }
             return -1;
         }
+    }
+
+    private static <T> Predicate<T> and(Predicate<T> left, Predicate<T> right) {
+        return left == null ? right : right == null ? left : left.and(right);
     }
 
     private static String unquote(String text) {
