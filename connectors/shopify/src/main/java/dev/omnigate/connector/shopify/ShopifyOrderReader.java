@@ -1,0 +1,168 @@
+package dev.omnigate.connector.shopify;
+
+import dev.omnigate.connector.api.CallContext;
+import dev.omnigate.connector.api.model.Order;
+import dev.omnigate.connector.api.read.OrderQuery;
+import dev.omnigate.connector.api.read.OrderReader;
+import dev.omnigate.connector.api.read.Page;
+import dev.omnigate.connector.api.read.PageRequest;
+import dev.omnigate.connector.shopify.mapping.ShopifyIds;
+import dev.omnigate.connector.shopify.mapping.ShopifyJson;
+import dev.omnigate.connector.shopify.mapping.ShopifyOrderMapper;
+import dev.omnigate.connector.toolkit.paging.Paging;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Orders through {@code nodes(ids:)}, {@code orders(query:)} and, for {@code ORDERS_BY_CUSTOMER}, one
+ * {@code orders(query: "customer_id:1 OR customer_id:2 ...")} per batch of customers, newest first.
+ *
+ * <p>Cost: an order as selected costs about 55 points (10 lines, 3 fulfilment orders), so batches and
+ * pages hold {@value #MAX_BATCH} orders (about 830 points, under Shopify's 1000-point single-query
+ * limit). Orders with more than {@value ShopifyQueries#LINES_PER_ORDER} lines get their remaining lines
+ * in follow-up calls.
+ */
+final class ShopifyOrderReader implements OrderReader {
+
+    /** Ids (or customers) per call, and orders per page. */
+    static final int MAX_BATCH = 15;
+    private static final int MAX_PAGES = 100;
+
+    private final ShopifyClient client;
+    private final ShopifyOrderMapper mapper;
+
+    ShopifyOrderReader(ShopifyClient client, ShopifyOrderMapper mapper) {
+        this.client = client;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return MAX_BATCH;
+    }
+
+    @Override
+    public Map<String, Order> getByIds(CallContext context, Set<String> ids) {
+        List<String> gids = ids.stream().filter(ShopifyIds::isLegacyId).map(id -> ShopifyIds.gid("Order", id)).toList();
+        if (gids.isEmpty()) {
+            return Map.of();
+        }
+        JsonNode nodes = client.execute(context, ShopifyQueries.ORDERS_BY_IDS, Map.of("ids", gids)).data().path("nodes");
+        Map<String, Order> found = new LinkedHashMap<>();
+        for (JsonNode node : nodes) {
+            if (ShopifyIds.type(ShopifyJson.string(node, "id")).filter("Order"::equals).isPresent()) {
+                Order order = toOrder(context, node);
+                if (ids.contains(order.source().nativeId())) {
+                    found.put(order.source().nativeId(), order);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Page<Order> search(CallContext context, OrderQuery query, PageRequest page) {
+        if (query.customerId() != null && !ShopifyIds.isLegacyId(query.customerId())) {
+            return Page.last(List.of()); // no Shopify customer has such an id
+        }
+        List<String> terms = new ArrayList<>();
+        if (query.createdAfter() != null) {
+            terms.add(ShopifySearch.atOrAfter("created_at", query.createdAfter()));
+        }
+        if (query.createdBefore() != null) {
+            terms.add(ShopifySearch.before("created_at", query.createdBefore()));
+        }
+        if (query.updatedAfter() != null) {
+            terms.add(ShopifySearch.atOrAfter("updated_at", query.updatedAfter()));
+        }
+        if (query.customerId() != null) {
+            terms.add("customer_id:" + query.customerId());
+        }
+        if (query.buyerEmail() != null) {
+            terms.add(ShopifySearch.term("email", query.buyerEmail()));
+        }
+        return searchPage(context, terms.isEmpty() ? null : String.join(" AND ", terms), Math.min(page.size(), MAX_BATCH),
+                page.cursor());
+    }
+
+    private Page<Order> searchPage(CallContext context, String search, int first, String after) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("first", first);
+        variables.put("after", after);
+        variables.put("query", search);
+        JsonNode connection = client.execute(context, ShopifyQueries.ORDER_SEARCH, variables).data().path("orders");
+        return page(context, connection);
+    }
+
+    private Page<Order> page(CallContext context, JsonNode connection) {
+        List<Order> orders = ShopifyJson.nodes(connection).stream().map(node -> toOrder(context, node)).toList();
+        return new Page<>(orders, ShopifyJson.hasNextPage(connection) ? ShopifyJson.endCursor(connection) : null);
+    }
+
+    @Override
+    public Map<String, List<Order>> getByCustomerIds(CallContext context, Set<String> customerIds) {
+        Set<String> valid = new LinkedHashSet<>();
+        customerIds.stream().filter(ShopifyIds::isLegacyId).forEach(valid::add);
+        if (valid.isEmpty()) {
+            return Map.of();
+        }
+        String search = ShopifySearch.anyCustomer(valid);
+        AtomicReference<Set<String>> known = new AtomicReference<>(Set.of());
+        List<Order> orders = Paging.collectAll(context, "shopify " + ShopifyQueries.ORDERS_BY_CUSTOMERS.operationName(),
+                MAX_PAGES, cursor -> {
+                    if (cursor != null) {
+                        return searchPage(context, search, MAX_BATCH, cursor);
+                    }
+                    Map<String, Object> variables = Map.of(
+                            "customerIds", valid.stream().map(id -> ShopifyIds.gid("Customer", id)).toList(),
+                            "first", MAX_BATCH,
+                            "query", search);
+                    JsonNode data = client.execute(context, ShopifyQueries.ORDERS_BY_CUSTOMERS, variables).data();
+                    Set<String> existing = new LinkedHashSet<>();
+                    for (JsonNode customer : data.path("customers")) {
+                        ShopifyIds.legacyId(customer).filter(valid::contains).ifPresent(existing::add);
+                    }
+                    known.set(existing);
+                    return page(context, data.path("orders"));
+                });
+        Map<String, List<Order>> byCustomer = new LinkedHashMap<>();
+        known.get().forEach(id -> byCustomer.put(id, new ArrayList<>()));
+        for (Order order : orders) {
+            List<Order> list = order.customerId() == null ? null : byCustomer.get(order.customerId());
+            if (list != null) {
+                list.add(order); // Shopify already sorted them newest first
+            }
+        }
+        Map<String, List<Order>> result = new LinkedHashMap<>();
+        byCustomer.forEach((id, list) -> result.put(id, List.copyOf(list)));
+        return result;
+    }
+
+    /** Maps an order, first fetching the lines beyond the first page when it has more. */
+    private Order toOrder(CallContext context, JsonNode order) {
+        JsonNode lineItems = order.get("lineItems");
+        if (!ShopifyJson.hasNextPage(lineItems)) {
+            return mapper.toOrder(order);
+        }
+        List<JsonNode> lines = new ArrayList<>(ShopifyJson.nodes(lineItems));
+        String gid = ShopifyJson.string(order, "id");
+        String[] after = {ShopifyJson.endCursor(lineItems)};
+        lines.addAll(Paging.collectAll(context, "shopify " + ShopifyQueries.ORDER_LINES.operationName(), MAX_PAGES, cursor -> {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("ids", List.of(gid));
+            variables.put("after", cursor == null ? after[0] : cursor);
+            JsonNode nodes = client.execute(context, ShopifyQueries.ORDER_LINES, variables).data().path("nodes");
+            JsonNode connection = nodes.isArray() && !nodes.isEmpty() ? nodes.get(0).path("lineItems") : null;
+            return new Page<>(ShopifyJson.nodes(connection),
+                    ShopifyJson.hasNextPage(connection) ? ShopifyJson.endCursor(connection) : null);
+        }));
+        return mapper.toOrder(order, lines);
+    }
+}
