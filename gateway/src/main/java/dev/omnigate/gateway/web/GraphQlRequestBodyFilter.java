@@ -65,6 +65,9 @@ public class GraphQlRequestBodyFilter extends OncePerRequestFilter {
 
     /** What is wrong with the body, or null when its shape is a GraphQL request. */
     static String problemOf(byte[] body) {
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return "the request body is empty; send a JSON object with a 'query' string";
+        }
         JsonNode root;
         try {
             root = JSON.readTree(body);

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives request errors graphql-java raises itself (syntax errors, validation errors such as an unknown field
- * or a wrong argument type) the same {@code extensions.code: BAD_REQUEST} as the gateway's own input errors,
- * so clients handle every bad request one way. Errors that already carry a code are left alone.
+ * Gives errors graphql-java raises itself an {@code extensions.code} like the gateway's own errors: syntax and
+ * validation errors (an unknown field, a wrong argument type) get {@code BAD_REQUEST}, so clients handle every
+ * bad request one way; anything else without a code gets {@code INTERNAL}. Errors that already carry a code
+ * are left alone.
  */
 @Component
 public class ValidationErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -34,10 +35,19 @@ public class ValidationErrorCodeInterceptor implements WebGraphQlInterceptor {
     }
 
     private static boolean needsCode(ResponseError error) {
+        return error.getExtensions() == null || !error.getExtensions().containsKey("code");
+    }
+
+    /** BAD_REQUEST for errors in the request itself, else INTERNAL (the gateway's own errors always carry a code). */
+    static String codeOf(ResponseError error) {
         ErrorClassification type = error.getErrorType();
+        Map<String, Object> extensions = error.getExtensions() == null ? Map.of() : error.getExtensions();
         boolean requestError = type == ErrorType.ValidationError || type == ErrorType.InvalidSyntax
-                || (type != null && "ValidationError".equals(type.toString()));
-        return requestError && (error.getExtensions() == null || !error.getExtensions().containsKey("code"));
+                || "ValidationError".equals(String.valueOf(extensions.get("classification")))
+                || "InvalidSyntax".equals(String.valueOf(extensions.get("classification")))
+                || "BAD_REQUEST".equals(String.valueOf(extensions.get("errorType")))
+                || (type != null && "BAD_REQUEST".equals(type.toString()));
+        return requestError ? "BAD_REQUEST" : "INTERNAL";
     }
 
     private static GraphQLError withCode(ResponseError error) {
@@ -45,7 +55,7 @@ public class ValidationErrorCodeInterceptor implements WebGraphQlInterceptor {
             return toGraphQlError(error, error.getExtensions());
         }
         Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions() == null ? Map.of() : error.getExtensions());
-        extensions.put("code", "BAD_REQUEST");
+        extensions.put("code", codeOf(error));
         return toGraphQlError(error, extensions);
     }
 
