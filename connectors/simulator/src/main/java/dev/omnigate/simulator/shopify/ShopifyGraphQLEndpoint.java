@@ -80,6 +80,8 @@ final class ShopifyGraphQLEndpoint implements HttpHandler {
     private final FaultInjector faults;
     private final ShopifySimulatorOptions options;
     private final JsonMapper json = JsonMapper.builder().build();
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> VARIABLES = new tools.jackson.core.type.TypeReference<>() {
+    };
 
     ShopifyGraphQLEndpoint(GraphQLSchema schema, String accessToken, ThrottleBucket bucket, RequestCounters counters,
             FaultInjector faults, ShopifySimulatorOptions options) {
@@ -136,7 +138,9 @@ final class ShopifyGraphQLEndpoint implements HttpHandler {
             return;
         }
         String token = exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token");
-        if (token == null || !java.security.MessageDigest.isEqual(token.getBytes(), accessToken.getBytes())) {
+        // constant-time comparison: the answer must not reveal how much of a guessed token was right
+        if (token == null || !java.security.MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                accessToken.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             respond(exchange, 401, ShopifyErrors.plain(ShopifyErrors.UNAUTHORIZED));
             return;
         }
@@ -175,7 +179,7 @@ final class ShopifyGraphQLEndpoint implements HttpHandler {
                 variables = json.readTree(variables.asString());
             }
             Map<String, Object> vars = variables == null || variables.isMissingNode() || variables.isNull()
-                    ? Map.of() : variables.isObject() ? json.convertValue(variables, Map.class) : null;
+                    ? Map.of() : variables.isObject() ? json.convertValue(variables, VARIABLES) : null;
             if (vars == null) {
                 return null;
             }

@@ -47,7 +47,6 @@ public final class ShopifySimulator implements AutoCloseable {
      */
     public static void preload() {
         ShopifySchema.preload();
-        graphql.parser.Parser.parse("{ shop { name } }");
     }
 
     /**
