@@ -73,7 +73,11 @@ final class SandboxTest {
         assertThat(shopQuery(baseUrl, token)).isEqualTo(200);
         sandbox.close();
         sandbox.close();
-        assertThatThrownBy(() -> shopQuery(baseUrl, token)).isInstanceOf(ConnectException.class);
+        // a fresh client: a pooled keep-alive connection could fail differently from a refused connect
+        HttpClient fresh = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/admin/api/2026-04/graphql.json"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        assertThatThrownBy(() -> fresh.send(request, HttpResponse.BodyHandlers.discarding())).isInstanceOf(ConnectException.class);
     }
 
     @Test

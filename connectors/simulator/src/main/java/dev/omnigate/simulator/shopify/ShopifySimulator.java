@@ -119,6 +119,7 @@ public final class ShopifySimulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.close();
+        // interrupt handlers still sleeping on an injected delay instead of waiting for them
+        executor.shutdownNow();
     }
 }
