@@ -119,6 +119,7 @@ public final class StoreAccountsFactory {
             return java.util.Optional.empty();
         }
         Map<String, Object> resolved = new LinkedHashMap<>();
+        java.util.Set<String> unresolved = new java.util.HashSet<>();
         definition.rawConfig().forEach((key, raw) -> {
             PlaceholderResolver.Resolved value = placeholders.resolve(raw);
             for (String missing : value.missing()) {
@@ -127,16 +128,18 @@ public final class StoreAccountsFactory {
             }
             if (value.missing().isEmpty()) {
                 resolved.put(key, value.value());
+            } else {
+                unresolved.add(key);
             }
         });
-        if (problems.size() > before) {
-            return java.util.Optional.empty();
-        }
+        // validate the rest too, so one start lists every problem; an unresolved key is already reported
         ConfigValidation validation = factory.descriptor().configSpec().validate(resolved);
         for (ConfigProblem problem : validation.problems()) {
-            problems.add(new StoreConfigProblem(origin, store, account, problem.key(), problem.message()));
+            if (!unresolved.contains(problem.key())) {
+                problems.add(new StoreConfigProblem(origin, store, account, problem.key(), problem.message()));
+            }
         }
-        if (!validation.isValid()) {
+        if (!validation.isValid() || problems.size() > before) {
             return java.util.Optional.empty();
         }
         ConnectorConfig config = validation.orElseThrow();

@@ -1,0 +1,165 @@
+package dev.omnigate.gateway.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.netflix.graphql.dgs.DgsQueryExecutor;
+import dev.omnigate.gateway.connector.ConnectorAccount;
+import dev.omnigate.gateway.connector.ConnectorAccounts;
+import dev.omnigate.gateway.support.GraphQlClient;
+import dev.omnigate.gateway.support.GraphQlClient.Answer;
+import dev.omnigate.simulator.Sandbox;
+import dev.omnigate.simulator.shopify.RequestCounters;
+import dev.omnigate.simulator.shopify.ShopifyModel;
+import dev.omnigate.simulator.shopify.ShopifyStore;
+import dev.omnigate.simulator.world.DemoWorld;
+import dev.omnigate.simulator.world.StockLevel;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The default setup end to end: sandbox mode, the real Shopify connector talking HTTP to the Shopify simulator.
+ * Expected values come from the simulator's own world and store, never from constants in this test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "omnigate.sandbox.enabled=true",
+        "omnigate.stores-dir=target/no-store-files",
+        "omnigate.request-timeout=10s"
+})
+final class SandboxEndToEndTest {
+
+    @Autowired
+    SandboxStoreConfigSource sandboxSource;
+
+    @Autowired
+    DgsQueryExecutor executor;
+
+    @Autowired
+    ConnectorAccounts accounts;
+
+    GraphQlClient graphql;
+    Sandbox sandbox;
+    ShopifyStore store;
+    RequestCounters counters;
+
+    @BeforeEach
+    void setUp() {
+        graphql = new GraphQlClient(executor);
+        sandbox = sandboxSource.sandbox();
+        store = sandbox.shopify().store();
+        counters = sandbox.shopify().counters();
+        counters.reset();
+    }
+
+    @Test
+    void avasCustomer360ReturnsHerShopifyOrdersWithMoneyAndLines() {
+        ShopifyModel.Customer ava = store.customerOfPerson(DemoWorld.AVA_KEY).orElseThrow();
+        List<ShopifyModel.Order> expected = new ArrayList<>(store.ordersOfCustomer(ava.legacyId()));
+        expected.sort(Comparator.comparing(ShopifyModel.Order::createdAt).reversed());
+
+        Answer answer = graphql.execute("""
+                { customer360(email: "  AVA.Chen@Example.com ") {
+                    displayName emails phones
+                    identities { source { channel connector account nativeId } matchedBy }
+                    orders(first: 50) { nodes { name source { nativeId } total { amount currencyCode }
+                                                lines { sku title quantity unitPrice { amount currencyCode } } } }
+                    metrics { orderCount channels }
+                } }
+                """);
+
+        assertThat(answer.errors()).isEmpty();
+        assertThat(answer.<List<String>>read("$.data.customer360.identities[*].source.nativeId")).contains(ava.legacyResourceId());
+        assertThat(answer.<List<String>>read("$.data.customer360.identities[*].source.connector")).contains("shopify");
+        assertThat(answer.<List<String>>read("$.data.customer360.emails")).contains("ava.chen@example.com");
+        assertThat(answer.<List<String>>read("$.data.customer360.phones")).contains("+14155550142");
+        assertThat(answer.<List<String>>read("$.data.customer360.orders.nodes[*].name"))
+                .containsExactlyElementsOf(expected.stream().map(ShopifyModel.Order::name).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            ShopifyModel.Order order = expected.get(i);
+            String path = "$.data.customer360.orders.nodes[" + i + "]";
+            assertThat(new BigDecimal(answer.<String>read(path + ".total.amount"))).isEqualByComparingTo(order.totalPrice());
+            assertThat(answer.<String>read(path + ".total.currencyCode")).isEqualTo(order.currencyCode());
+            assertThat(answer.<List<String>>read(path + ".lines[*].sku"))
+                    .containsExactlyElementsOf(order.lineItems().stream().map(ShopifyModel.LineItem::sku).toList());
+            assertThat(answer.<List<Integer>>read(path + ".lines[*].quantity"))
+                    .containsExactlyElementsOf(order.lineItems().stream().map(ShopifyModel.LineItem::quantity).toList());
+        }
+        assertThat(answer.<Integer>read("$.data.customer360.metrics.orderCount")).isEqualTo(expected.size());
+    }
+
+    @Test
+    void productsShowAvailabilityPerLocationFromShopifyInventoryLevels() {
+        DemoWorld world = sandbox.world();
+        List<String> skus = world.skus().stream().map(sku -> sku.sku()).limit(3).toList();
+
+        Answer answer = graphql.execute("query($skus: [String!]!) { products(skus: $skus) { sku availability { onHand committed available "
+                + "byLocation { location { name } onHand committed available } } } }", Map.of("skus", skus));
+
+        assertThat(answer.errors()).isEmpty();
+        for (int i = 0; i < skus.size(); i++) {
+            String sku = skus.get(i);
+            Map<String, List<Integer>> expected = new LinkedHashMap<>();
+            for (ShopifyModel.Location location : store.locations()) {
+                world.stockOf(sku, location.worldKey()).ifPresent((StockLevel level) ->
+                        expected.put(location.name(), List.of(level.onHand(), level.committed(), level.available())));
+            }
+            String path = "$.data.products[" + i + "]";
+            assertThat(answer.<String>read(path + ".sku")).isEqualTo(sku);
+            List<String> names = answer.read(path + ".availability.byLocation[*].location.name");
+            List<Integer> onHand = answer.read(path + ".availability.byLocation[*].onHand");
+            List<Integer> committed = answer.read(path + ".availability.byLocation[*].committed");
+            List<Integer> available = answer.read(path + ".availability.byLocation[*].available");
+            Map<String, List<Integer>> actual = new LinkedHashMap<>();
+            for (int l = 0; l < names.size(); l++) {
+                actual.put(names.get(l), List.of(onHand.get(l), committed.get(l), available.get(l)));
+            }
+            assertThat(actual).as(sku).isEqualTo(expected);
+            assertThat(answer.<Integer>read(path + ".availability.available"))
+                    .isEqualTo(expected.values().stream().mapToInt(figures -> figures.get(2)).sum());
+        }
+    }
+
+    @Test
+    void batchingHoldsAcrossTheHttpBoundary() {
+        List<String> twenty = sandbox.world().skus().stream().map(sku -> sku.sku()).limit(20).toList();
+        String query = "query($skus: [String!]!) { products(skus: $skus) { sku prices { price { amount } } "
+                + "availability { byLocation { location { name } available } } } }";
+        ConnectorAccount shopify = accounts.find(Sandbox.SHOPIFY_ACCOUNT).orElseThrow();
+        int priceBatch = shopify.connector().prices().orElseThrow().maxBatchSize();
+        int inventoryBatch = shopify.connector().inventory().orElseThrow().maxBatchSize();
+        graphql.execute(query, Map.of("skus", twenty.subList(0, 1))); // warms the connector's one-off shop lookup
+        counters.reset();
+
+        Answer answer = graphql.execute(query, Map.of("skus", twenty));
+
+        assertThat(answer.errors()).isEmpty();
+        assertThat(answer.<List<String>>read("$.data.products[*].sku")).containsExactlyElementsOf(twenty);
+        assertThat(answer.<List<String>>read("$.data.products[*].availability.byLocation[*].location.name")).isNotEmpty();
+        // one request per maxBatchSize chunk for prices and for inventory, one for every location of the page
+        long expected = ceilDiv(20, priceBatch) + ceilDiv(20, inventoryBatch) + 1;
+        assertThat(counters.total()).as("HTTP requests for 20 SKUs, counters " + counters.rootFields())
+                .isEqualTo(expected).isLessThan(twenty.size());
+    }
+
+    private static long ceilDiv(int count, int batch) {
+        return (count + batch - 1) / batch;
+    }
+
+    @Test
+    void ordersAndMetricsOfAProfileShareOneUpstreamOrdersQuery() {
+        graphql.execute("{ customer360(email: \"ava.chen@example.com\") { orders { nodes { name } } metrics { orderCount } } }");
+        Map<String, Long> afterBoth = counters.rootFields();
+        counters.reset();
+        graphql.execute("{ customer360(email: \"ava.chen@example.com\") { orders { nodes { name } } } }");
+        Map<String, Long> afterOrdersOnly = counters.rootFields();
+
+        assertThat(afterBoth).isEqualTo(afterOrdersOnly);
+    }
+}
