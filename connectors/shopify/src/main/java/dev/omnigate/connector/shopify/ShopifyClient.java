@@ -36,8 +36,9 @@ import tools.jackson.databind.JsonNode;
  * 423 (shop locked) → PERMISSION_DENIED; 404 (no Admin API at that shop or version) → CONFIG; 429 →
  * RATE_LIMITED; 5xx → UNAVAILABLE; a 200 with {@code errors[].extensions.code} → that code's category
  * ({@link ShopifyErrorCode}; THROTTLED → RATE_LIMITED with {@code retryAfter =
- * ceil((requestedQueryCost - currentlyAvailable) / restoreRate)} seconds); malformed JSON or an answer
- * without {@code data} → BAD_RESPONSE. Thread-safe.
+ * ceil((requestedQueryCost - currentlyAvailable) / restoreRate)} seconds); a search field Shopify reports
+ * as {@code invalid_field} (it then ignores the term and answers unfiltered) → BAD_REQUEST; malformed JSON
+ * or an answer without {@code data} → BAD_RESPONSE. Thread-safe.
  */
 final class ShopifyClient {
 
@@ -146,6 +147,11 @@ final class ShopifyClient {
         if (errors != null && !errors.isNull() && !(errors.isArray() && errors.isEmpty())) {
             throw graphQlFailure(response, envelope, errors, cost, clock);
         }
+        ignoredSearchField(envelope).ifPresent(field -> {
+            // Shopify drops a search term it does not support and answers unfiltered: never pass that off as a match
+            throw ConnectorException.builder(ErrorCategory.BAD_REQUEST, response.operation()
+                    + ": Shopify ignored the search field '" + field + "' (invalid_field)").vendorCode("invalid_field").build();
+        });
         JsonNode data = envelope.get("data");
         if (data == null || !data.isObject()) {
             throw ConnectorException.of(ErrorCategory.BAD_RESPONSE,
@@ -223,6 +229,22 @@ final class ShopifyClient {
         double missing = cost.requestedQueryCost() - cost.throttleStatus().currentlyAvailable();
         long seconds = (long) Math.ceil(Math.max(0, missing) / cost.throttleStatus().restoreRate());
         return Optional.of(Duration.ofSeconds(seconds));
+    }
+
+    /**
+     * The first search field Shopify reported as unsupported in {@code extensions.search[].warnings}
+     * (shape of {@code captures/2026-04__products__inventory-item-levels-connection-windowing-2026-04.json}).
+     */
+    static Optional<String> ignoredSearchField(JsonNode envelope) {
+        for (JsonNode search : envelope.path("extensions").path("search")) {
+            for (JsonNode warning : search.path("warnings")) {
+                if ("invalid_field".equals(Json.text(warning.get("code")))) {
+                    String field = Json.text(warning.get("field"));
+                    return Optional.of(field == null ? "?" : field);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static QueryCost cost(JsonNode envelope) {

@@ -45,16 +45,15 @@ final class ShopifyCustomerReader implements CustomerReader {
     @Override
     public Map<String, Customer> getByIds(CallContext context, Set<String> ids) {
         List<String> gids = ids.stream().filter(ShopifyIds::isLegacyId).map(id -> ShopifyIds.gid("Customer", id)).toList();
-        if (gids.isEmpty()) {
-            return Map.of();
-        }
-        JsonNode nodes = client.execute(context, ShopifyQueries.CUSTOMERS_BY_IDS, Map.of("ids", gids)).data().path("nodes");
         Map<String, Customer> found = new LinkedHashMap<>();
-        for (JsonNode node : nodes) {
-            if (ShopifyIds.type(ShopifyJson.string(node, "id")).filter("Customer"::equals).isPresent()) {
-                Customer customer = mapper.toCustomer(node);
-                if (ids.contains(customer.source().nativeId())) {
-                    found.put(customer.source().nativeId(), customer);
+        for (List<String> batch : Batches.of(gids, MAX_BATCH)) {
+            JsonNode nodes = client.execute(context, ShopifyQueries.CUSTOMERS_BY_IDS, Map.of("ids", batch)).data().path("nodes");
+            for (JsonNode node : nodes) {
+                if (ShopifyIds.type(ShopifyJson.string(node, "id")).filter("Customer"::equals).isPresent()) {
+                    Customer customer = mapper.toCustomer(node);
+                    if (ids.contains(customer.source().nativeId())) {
+                        found.put(customer.source().nativeId(), customer);
+                    }
                 }
             }
         }

@@ -22,6 +22,8 @@ public enum ShopifyErrorCode {
     INVALID_VARIABLE(ErrorCategory.BAD_REQUEST, false),
     INVALID_FIELD_ARGUMENTS(ErrorCategory.BAD_REQUEST, false),
     BAD_USER_INPUT(ErrorCategory.BAD_REQUEST, false),
+    /** A request Shopify refuses as a whole (e.g. a missing required directive). */
+    BAD_REQUEST(ErrorCategory.BAD_REQUEST, false),
     /** Validation failures Shopify reports in camel case. */
     undefinedField(ErrorCategory.BAD_REQUEST, false),
     selectionMismatch(ErrorCategory.BAD_REQUEST, false),

@@ -45,9 +45,15 @@ final class ShopifyInventoryReader implements InventoryReader {
     @Override
     public Map<String, List<InventoryLevel>> getBySkus(CallContext context, Set<String> skus) {
         List<String> wanted = skus.stream().filter(sku -> sku != null && !sku.isBlank()).toList();
-        if (wanted.isEmpty()) {
-            return Map.of();
+        Map<String, List<InventoryLevel>> result = new LinkedHashMap<>();
+        for (List<String> batch : Batches.of(wanted, MAX_BATCH)) {
+            result.putAll(bySkus(context, batch));
         }
+        return result;
+    }
+
+    private Map<String, List<InventoryLevel>> bySkus(CallContext context, List<String> wanted) {
+        Set<String> skus = Set.copyOf(wanted);
         String search = ShopifySearch.anyOf("sku", wanted);
         List<JsonNode> variants = Paging.collectAll(context, "shopify " + ShopifyQueries.INVENTORY_BY_SKUS.operationName(),
                 MAX_PAGES, cursor -> {

@@ -23,6 +23,8 @@ final class ShopifyLocationReader implements LocationReader {
 
     /** Locations per page: 2 + 50 × 3 points. */
     static final int PAGE_SIZE = 50;
+    /** Shopify's limit of ids per {@code nodes} call (250 × 3 points). */
+    static final int MAX_IDS_PER_CALL = 250;
     private static final int MAX_PAGES = 100;
 
     private final ShopifyClient client;
@@ -48,16 +50,16 @@ final class ShopifyLocationReader implements LocationReader {
     @Override
     public Map<String, Location> getByIds(CallContext context, Set<String> ids) {
         List<String> gids = ids.stream().filter(ShopifyIds::isLegacyId).map(id -> ShopifyIds.gid("Location", id)).toList();
-        if (gids.isEmpty()) {
-            return Map.of();
-        }
-        JsonNode nodes = client.execute(context, ShopifyQueries.LOCATIONS_BY_IDS, Map.of("ids", gids)).data().path("nodes");
         Map<String, Location> found = new LinkedHashMap<>();
-        for (JsonNode node : nodes) {
-            if (ShopifyIds.type(ShopifyJson.string(node, "id")).filter("Location"::equals).isPresent()) {
-                Location location = mapper.toLocation(node);
-                if (ids.contains(location.source().nativeId())) {
-                    found.put(location.source().nativeId(), location);
+        for (int from = 0; from < gids.size(); from += MAX_IDS_PER_CALL) {
+            List<String> chunk = gids.subList(from, Math.min(gids.size(), from + MAX_IDS_PER_CALL));
+            JsonNode nodes = client.execute(context, ShopifyQueries.LOCATIONS_BY_IDS, Map.of("ids", chunk)).data().path("nodes");
+            for (JsonNode node : nodes) {
+                if (ShopifyIds.type(ShopifyJson.string(node, "id")).filter("Location"::equals).isPresent()) {
+                    Location location = mapper.toLocation(node);
+                    if (ids.contains(location.source().nativeId())) {
+                        found.put(location.source().nativeId(), location);
+                    }
                 }
             }
         }

@@ -51,16 +51,15 @@ final class ShopifyOrderReader implements OrderReader {
     @Override
     public Map<String, Order> getByIds(CallContext context, Set<String> ids) {
         List<String> gids = ids.stream().filter(ShopifyIds::isLegacyId).map(id -> ShopifyIds.gid("Order", id)).toList();
-        if (gids.isEmpty()) {
-            return Map.of();
-        }
-        JsonNode nodes = client.execute(context, ShopifyQueries.ORDERS_BY_IDS, Map.of("ids", gids)).data().path("nodes");
         Map<String, Order> found = new LinkedHashMap<>();
-        for (JsonNode node : nodes) {
-            if (ShopifyIds.type(ShopifyJson.string(node, "id")).filter("Order"::equals).isPresent()) {
-                Order order = toOrder(context, node);
-                if (ids.contains(order.source().nativeId())) {
-                    found.put(order.source().nativeId(), order);
+        for (List<String> batch : Batches.of(gids, MAX_BATCH)) {
+            JsonNode nodes = client.execute(context, ShopifyQueries.ORDERS_BY_IDS, Map.of("ids", batch)).data().path("nodes");
+            for (JsonNode node : nodes) {
+                if (ShopifyIds.type(ShopifyJson.string(node, "id")).filter("Order"::equals).isPresent()) {
+                    Order order = toOrder(context, node);
+                    if (ids.contains(order.source().nativeId())) {
+                        found.put(order.source().nativeId(), order);
+                    }
                 }
             }
         }
@@ -108,11 +107,16 @@ final class ShopifyOrderReader implements OrderReader {
 
     @Override
     public Map<String, List<Order>> getByCustomerIds(CallContext context, Set<String> customerIds) {
-        Set<String> valid = new LinkedHashSet<>();
-        customerIds.stream().filter(ShopifyIds::isLegacyId).forEach(valid::add);
-        if (valid.isEmpty()) {
-            return Map.of();
+        Map<String, List<Order>> result = new LinkedHashMap<>();
+        List<String> valid = customerIds.stream().filter(ShopifyIds::isLegacyId).toList();
+        for (List<String> batch : Batches.of(valid, MAX_BATCH)) {
+            result.putAll(ordersOfCustomers(context, new LinkedHashSet<>(batch)));
         }
+        return result;
+    }
+
+    /** One batch: the first page answers which customers exist too; further pages only if needed. */
+    private Map<String, List<Order>> ordersOfCustomers(CallContext context, Set<String> valid) {
         String search = ShopifySearch.anyCustomer(valid);
         AtomicReference<Set<String>> known = new AtomicReference<>(Set.of());
         List<Order> orders = Paging.collectAll(context, "shopify " + ShopifyQueries.ORDERS_BY_CUSTOMERS.operationName(),
