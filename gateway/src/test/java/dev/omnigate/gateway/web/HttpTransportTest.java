@@ -99,6 +99,17 @@ final class HttpTransportTest {
     }
 
     @Test
+    void serverSentEventsTransportIsWiredAsStock() throws Exception {
+        // Spring for GraphQL serves SSE for subscriptions only; a query gets a framed error (the schema has no subscription yet)
+        HttpResponse<String> response = post("{\"query\":\"{ product(sku: \\\"TEE-1\\\") { sku } }\"}", "application/json",
+                "text/event-stream");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
+        assertThat(response.body()).contains("event:next", "SSE handler supports only subscriptions", "event:complete");
+    }
+
+    @Test
     void aForgedRequestIdIsReplaced() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .header("Content-Type", "application/json")
