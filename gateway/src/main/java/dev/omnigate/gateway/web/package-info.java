@@ -1,0 +1,5 @@
+/**
+ * HTTP concerns around the GraphQL endpoint: request ids, GraphQL-shaped answers to malformed request bodies,
+ * error codes for framework errors, and the self-hosted GraphiQL page.
+ */
+package dev.omnigate.gateway.web;
