@@ -29,6 +29,11 @@ public enum ShopifyErrorCode {
     selectionMismatch(ErrorCategory.BAD_REQUEST, false),
     argumentLiteralsIncompatible(ErrorCategory.BAD_REQUEST, false),
     missingRequiredArguments(ErrorCategory.BAD_REQUEST, false),
+    argumentNotAccepted(ErrorCategory.BAD_REQUEST, false),
+    undefinedType(ErrorCategory.BAD_REQUEST, false),
+    variableMismatch(ErrorCategory.BAD_REQUEST, false),
+    variableNotDefined(ErrorCategory.BAD_REQUEST, false),
+    variableNotUsed(ErrorCategory.BAD_REQUEST, false),
     /** A top-level lookup that found nothing (e.g. {@code customerByIdentifier} with a custom id). */
     NOT_FOUND(ErrorCategory.NOT_FOUND, false);
 

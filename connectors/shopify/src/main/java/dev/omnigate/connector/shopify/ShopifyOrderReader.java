@@ -26,8 +26,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Cost: an order as selected costs about 55 points (10 lines, 3 fulfilment orders), so batches and
  * pages hold {@value #MAX_BATCH} orders (about 830 points, under Shopify's 1000-point single-query
- * limit). Orders with more than {@value ShopifyQueries#LINES_PER_ORDER} lines get their remaining lines
- * in follow-up calls.
+ * limit). A batch of customers costs one call while their orders fit one page of {@value #MAX_BATCH}, and
+ * one more call per further page (so about one call per {@value #MAX_BATCH} orders, never one per customer).
+ * Orders with more than {@value ShopifyQueries#LINES_PER_ORDER} lines get their remaining lines in
+ * follow-up calls.
  */
 final class ShopifyOrderReader implements OrderReader {
 

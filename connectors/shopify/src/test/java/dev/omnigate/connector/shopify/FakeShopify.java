@@ -142,6 +142,10 @@ final class FakeShopify {
         add(orders, new Entry(order, source));
     }
 
+    void addVariant(ObjectNode variant, String source) {
+        addVariant(new Entry(variant, source));
+    }
+
     private void add(List<Entry> list, Entry entry) {
         list.add(entry);
         byGid.put(entry.gid(), entry);

@@ -14,12 +14,12 @@ import tools.jackson.databind.JsonNode;
  * or, when unset, {@code ../shared/vendor-specs} next to the repository root. A missing folder fails the
  * test: these tests must never pass by skipping.
  */
-final class VendorSpecs {
+public final class VendorSpecs {
 
     private VendorSpecs() {
     }
 
-    static Path root() {
+    public static Path root() {
         String configured = System.getProperty("omnigate.vendorSpecs");
         Path root = configured != null && !configured.isBlank() ? Path.of(configured) : defaultRoot();
         if (!Files.isDirectory(root.resolve("shopify"))) {
@@ -39,16 +39,16 @@ final class VendorSpecs {
         return dir.resolve("../../../shared/vendor-specs").normalize();
     }
 
-    static Path shopify(String file) {
+    public static Path shopify(String file) {
         return root().resolve("shopify").resolve(file);
     }
 
-    static Path capturesDir() {
+    public static Path capturesDir() {
         return root().resolve("shopify").resolve("captures");
     }
 
     /** Every capture file, sorted by name (new files are picked up automatically). */
-    static List<Path> captureFiles() {
+    public static List<Path> captureFiles() {
         try (Stream<Path> files = Files.list(capturesDir())) {
             List<Path> list = files.filter(path -> path.getFileName().toString().endsWith(".json")).sorted().toList();
             if (list.isEmpty()) {
@@ -60,11 +60,11 @@ final class VendorSpecs {
         }
     }
 
-    static JsonNode capture(String file) {
+    public static JsonNode capture(String file) {
         return read(capturesDir().resolve(file));
     }
 
-    static JsonNode read(Path file) {
+    public static JsonNode read(Path file) {
         try {
             return Json.mapper().readTree(Files.readAllBytes(file));
         } catch (IOException e) {
@@ -72,7 +72,7 @@ final class VendorSpecs {
         }
     }
 
-    static String text(Path file) {
+    public static String text(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -12,9 +12,8 @@ import dev.omnigate.connector.api.model.EmailAddress;
 import dev.omnigate.connector.api.model.EmailKind;
 import dev.omnigate.connector.api.model.Money;
 import dev.omnigate.connector.api.model.PhoneNumber;
+import dev.omnigate.connector.shopify.VendorSpecs;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,15 +23,12 @@ final class ShopifyCustomerMapperTest {
 
     private final ShopifyCustomerMapper mapper = new ShopifyCustomerMapper(MappingFixtures.REFS);
 
-    private static JsonNode capturedKarine() throws Exception {
-        String root = System.getProperty("omnigate.vendorSpecs");
-        Path file = Path.of(root == null ? "../../../shared/vendor-specs" : root,
-                "shopify", "captures", "2025-01__customers__customer-detail.json");
-        return dev.omnigate.connector.toolkit.json.Json.mapper().readTree(Files.readAllBytes(file)).path("data").path("customer");
+    private static JsonNode capturedKarine() {
+        return VendorSpecs.capture("2025-01__customers__customer-detail.json").path("data").path("customer");
     }
 
     @Test
-    void mapsTheCapturedCustomerDetail() throws Exception {
+    void mapsTheCapturedCustomerDetail() {
         Customer customer = mapper.toCustomer(capturedKarine());
         assertThat(customer).isEqualTo(new Customer(MappingFixtures.REFS.of("9522206933298"), "Karine Ruby", "Karine", "Ruby",
                 List.of(EmailAddress.personal("karine.ruby@example.com")), List.of(PhoneNumber.of("+16135550142")),
@@ -41,7 +37,7 @@ final class ShopifyCustomerMapperTest {
     }
 
     @Test
-    void theCapturedAmountSpentReadsAsExactMoney() throws Exception {
+    void theCapturedAmountSpentReadsAsExactMoney() {
         Money spent = ShopifyJson.moneyV2(capturedKarine().get("amountSpent"), "Customer");
         assertThat(spent).isEqualTo(Money.of("11884.9", "CAD"));
         assertThat(spent.amount()).isEqualTo(new BigDecimal("11884.90"));
