@@ -79,11 +79,29 @@ public record OmnigateProperties(
      * @param seed the demo data set's seed (the documented data set uses the default)
      * @param ports fixed port per simulator, by connector id ({@code shopify: 8701}); 0 or absent picks a free port
      * @param store the store id the sandbox's accounts belong to
+     * @param shopify the Shopify simulator's cost-based rate limit
      */
     public record Sandbox(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
-            @DefaultValue("20261127") long seed, Map<String, Integer> ports, @DefaultValue("demo") String store) {
+            @DefaultValue("20261127") long seed, Map<String, Integer> ports, @DefaultValue("demo") String store,
+            @DefaultValue SandboxShopify shopify) {
         public Sandbox {
             ports = ports == null ? Map.of() : Map.copyOf(ports);
+        }
+    }
+
+    /**
+     * The simulated shop's leaky bucket (Shopify's standard plan by default; raise both for load tests of the
+     * gateway itself, which would otherwise measure Shopify's throttling).
+     *
+     * @param bucketSize query cost points the bucket holds
+     * @param restoreRate points restored per second
+     */
+    public record SandboxShopify(@DefaultValue("2000") int bucketSize, @DefaultValue("100") double restoreRate) {
+        public SandboxShopify {
+            if (bucketSize < 1 || restoreRate <= 0) {
+                throw new IllegalArgumentException("omnigate.sandbox.shopify.bucket-size and restore-rate must be positive, but were "
+                        + bucketSize + " and " + restoreRate);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.omnigate.gateway.config.StoreConfigSource;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.SandboxOptions;
 import dev.omnigate.simulator.SimulatedAccount;
+import dev.omnigate.simulator.shopify.ShopifySimulatorOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ public final class SandboxStoreConfigSource implements StoreConfigSource, AutoCl
 
     public SandboxStoreConfigSource(OmnigateProperties.Sandbox settings) {
         this.store = settings.store();
-        SandboxOptions options = new SandboxOptions(settings.host(), settings.seed(), settings.ports());
+        SandboxOptions options = new SandboxOptions(settings.host(), settings.seed(), settings.ports(),
+                ShopifySimulatorOptions.defaults().withBucket(settings.shopify().bucketSize(), settings.shopify().restoreRate()));
         try {
             this.sandbox = Sandbox.start(options);
         } catch (RuntimeException e) {
