@@ -33,9 +33,12 @@ import dev.omnigate.connector.api.model.Order;
 import dev.omnigate.connector.api.model.Price;
 import dev.omnigate.connector.api.model.SourceRef;
 import dev.omnigate.connector.api.model.Ticket;
+import dev.omnigate.connector.api.read.BatchReader;
+import dev.omnigate.connector.api.read.CustomerQuery;
 import dev.omnigate.connector.api.read.CustomerReader;
 import dev.omnigate.connector.api.read.InventoryReader;
 import dev.omnigate.connector.api.read.LocationReader;
+import dev.omnigate.connector.api.read.OrderQuery;
 import dev.omnigate.connector.api.read.OrderReader;
 import dev.omnigate.connector.api.read.Page;
 import dev.omnigate.connector.api.read.PageRequest;
@@ -57,6 +60,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -163,6 +167,18 @@ public abstract class ConnectorContractTest {
 
     protected boolean declared(Capability capability) {
         return descriptor.supports(capability);
+    }
+
+    /** A context for one call against a failure stub: {@code SLOW} gets a deadline shorter than its delay. */
+    private CallContext callAgainst(VendorFailure failure) {
+        return failure == VendorFailure.SLOW ? CallContext.withTimeout(accountId(), VendorFailure.SLOW_CALL_TIMEOUT) : call();
+    }
+
+    /** The reader operations whose capability is declared ({@code HEALTH} excluded). */
+    private List<ContractOperation> declaredOperations() {
+        return Arrays.stream(ContractOperation.values())
+                .filter(operation -> operation.capability().map(this::declared).orElse(false))
+                .toList();
     }
 
     /** Every secret value of the valid configuration, as configured. */
@@ -468,10 +484,7 @@ public abstract class ConnectorContractTest {
             Connector closed = create(server.baseUrl());
             closed.close();
             server.resetRequests();
-            for (ContractOperation operation : ContractOperation.values()) {
-                if (operation == ContractOperation.HEALTH || !operation.capability().map(ConnectorContractTest.this::declared).orElse(false)) {
-                    continue;
-                }
+            for (ContractOperation operation : declaredOperations()) {
                 Throwable thrown = catchThrowable(() -> Invocations.invoke(closed, operation, fixtures, call()));
                 assertThat(thrown).as("%s after close", operation).isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.category()).as("category of %s after close", operation)
@@ -491,30 +504,109 @@ public abstract class ConnectorContractTest {
     }
 
     // ------------------------------------------------------------------------------------------------
+    // Reader groups. One abstract group per shape (JUnit runs the @Test methods a @Nested class
+    // inherits); each @Nested group below names its capability, accessor, reader calls and fixture part.
 
-    @Nested
-    @DisplayName("Customers")
-    public class Customers {
+    /** A reader call by key: ids or SKUs to records (or to lists of records). */
+    @FunctionalInterface
+    interface BatchCall<R, V> {
+        Map<String, V> apply(R reader, CallContext context, Set<String> keys);
+    }
 
-        private CustomerReader reader() {
-            return require(connector.customers(), Capability.CUSTOMERS_READ);
+    /** A reader's search call. */
+    @FunctionalInterface
+    interface SearchCall<R, Q, T> {
+        Page<T> apply(R reader, CallContext context, Q query, PageRequest page);
+    }
+
+    /**
+     * A fixture part seen as a keyed lookup.
+     *
+     * @param expected key (id or SKU) to what the reader must return for it
+     * @param missing well-formed keys the stubs do not know
+     * @param syntheticMissing makes the n-th extra missing key, for request-count checks
+     */
+    record Lookup<V>(Map<String, V> expected, Set<String> missing, IntFunction<String> syntheticMissing) {
+
+        static Lookup<Customer> of(ContractFixtures.Customers part) {
+            return new Lookup<>(part.expected(), part.missingIds(), part.syntheticMissingId());
         }
 
-        private ContractFixtures.Customers data() {
-            return part(fixtures.customers(), Capability.CUSTOMERS_READ);
+        static Lookup<Order> of(ContractFixtures.Orders part) {
+            return new Lookup<>(part.expected(), part.missingIds(), part.syntheticMissingId());
         }
 
-        private boolean undeclaredIsRefused() {
-            if (declared(Capability.CUSTOMERS_READ)) {
+        static Lookup<Ticket> of(ContractFixtures.Tickets part) {
+            return new Lookup<>(part.expected(), part.missingIds(), part.syntheticMissingId());
+        }
+
+        static <T> Lookup<List<T>> of(ContractFixtures.BySku<T> part) {
+            return new Lookup<>(part.expected(), part.missingSkus(), part.syntheticMissingSku());
+        }
+    }
+
+    /**
+     * What every reader group shares: the accessor is present exactly when the capability is declared,
+     * and an undeclared capability is not skipped: each test then asserts that the accessor is empty.
+     *
+     * @param <R> the reader
+     * @param <F> the fixture part the group's tests read
+     */
+    abstract class ReaderGroup<R, F> {
+
+        final Capability capability;
+        private final Function<Connector, Optional<R>> accessor;
+        private final Function<ContractFixtures, Optional<F>> fixturePart;
+
+        ReaderGroup(Capability capability, Function<Connector, Optional<R>> accessor,
+                Function<ContractFixtures, Optional<F>> fixturePart) {
+            this.capability = capability;
+            this.accessor = accessor;
+            this.fixturePart = fixturePart;
+        }
+
+        R reader() {
+            return require(accessor.apply(connector), capability);
+        }
+
+        F data() {
+            return part(fixturePart.apply(fixtures), capability);
+        }
+
+        /** True, after asserting that the accessor is empty, when the capability is undeclared: the test ends there. */
+        boolean undeclaredIsRefused() {
+            if (declared(capability)) {
                 return false;
             }
-            assertThat(connector.customers()).as("CUSTOMERS_READ is not declared").isEmpty();
+            assertThat(accessor.apply(connector)).as("%s is not declared", capability).isEmpty();
             return true;
         }
 
         @Test
         void accessorMatchesTheDeclaration() {
-            assertThat(connector.customers().isPresent()).isEqualTo(declared(Capability.CUSTOMERS_READ));
+            assertThat(accessor.apply(connector).isPresent()).isEqualTo(declared(capability));
+        }
+    }
+
+    /**
+     * A batch lookup by key (customers, orders, tickets by id; inventory, prices by SKU): exact records,
+     * missing keys absent, partial batches, and one vendor call per batch of {@code maxBatchSize} keys.
+     */
+    abstract class LookupGroup<R extends BatchReader, V> extends ReaderGroup<R, Lookup<V>> {
+
+        private final BatchCall<R, V> lookup;
+        private final BiConsumer<Map<String, V>, Map<String, V>> assertRecords;
+
+        LookupGroup(Capability capability, Function<Connector, Optional<R>> accessor,
+                Function<ContractFixtures, Optional<Lookup<V>>> fixturePart, BatchCall<R, V> lookup,
+                BiConsumer<Map<String, V>, Map<String, V>> assertRecords) {
+            super(capability, accessor, fixturePart);
+            this.lookup = lookup;
+            this.assertRecords = assertRecords;
+        }
+
+        Map<String, V> lookup(CallContext context, Set<String> keys) {
+            return lookup.apply(reader(), context, keys);
         }
 
         @Test
@@ -522,15 +614,15 @@ public abstract class ConnectorContractTest {
             if (undeclaredIsRefused()) {
                 return;
             }
-            assertRecords(reader().getByIds(call(), data().expected().keySet()), data().expected());
+            assertRecords.accept(lookup(call(), data().expected().keySet()), data().expected());
         }
 
         @Test
-        void missingIdsAreAbsentNotErrors() {
+        void missingKeysAreAbsentNotErrors() {
             if (undeclaredIsRefused()) {
                 return;
             }
-            assertThat(reader().getByIds(call(), data().missingIds())).isEmpty();
+            assertThat(lookup(call(), data().missing())).isEmpty();
         }
 
         @Test
@@ -538,18 +630,7 @@ public abstract class ConnectorContractTest {
             if (undeclaredIsRefused()) {
                 return;
             }
-            assertRecords(reader().getByIds(call(), union(data().expected().keySet(), data().missingIds())), data().expected());
-        }
-
-        @Test
-        void searchesFollowCursorsAcrossPages() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            assertThat(data().searches()).as("customer search cases").isNotEmpty();
-            for (var search : data().searches()) {
-                assertSearch(search, (query, page) -> reader().search(call(), query, page), Customer::source, data().expected());
-            }
+            assertRecords.accept(lookup(call(), union(data().expected().keySet(), data().missing())), data().expected());
         }
 
         @Test
@@ -558,8 +639,50 @@ public abstract class ConnectorContractTest {
                 return;
             }
             int maxBatch = reader().maxBatchSize();
-            List<String> ids = batchOf(data().expected().keySet(), data().missingIds(), data().syntheticMissingId(), maxBatch);
-            assertOneCallPerBatch(ids, maxBatch, data().expected().keySet(), (context, batch) -> reader().getByIds(context, batch));
+            List<String> keys = batchOf(data().expected().keySet(), data().missing(), data().syntheticMissing(), maxBatch);
+            assertOneCallPerBatch(keys, maxBatch, data().expected().keySet(), this::lookup);
+        }
+    }
+
+    /** A lookup by id whose reader also searches: every search case is followed across its pages. */
+    abstract class SearchableLookupGroup<R extends BatchReader, T, Q> extends LookupGroup<R, T> {
+
+        private final Function<ContractFixtures, Optional<List<SearchCase<Q>>>> searches;
+        private final SearchCall<R, Q, T> search;
+        private final Function<T, SourceRef> source;
+
+        SearchableLookupGroup(Capability capability, Function<Connector, Optional<R>> accessor,
+                Function<ContractFixtures, Optional<Lookup<T>>> fixturePart, BatchCall<R, T> lookup,
+                Function<ContractFixtures, Optional<List<SearchCase<Q>>>> searches, SearchCall<R, Q, T> search,
+                Function<T, SourceRef> source) {
+            super(capability, accessor, fixturePart, lookup, ConnectorContractTest::assertRecords);
+            this.searches = searches;
+            this.search = search;
+            this.source = source;
+        }
+
+        @Test
+        void searchesFollowCursorsAcrossPages() {
+            if (undeclaredIsRefused()) {
+                return;
+            }
+            List<SearchCase<Q>> cases = part(searches.apply(fixtures), capability);
+            assertThat(cases).as("search cases of %s", capability).isNotEmpty();
+            for (SearchCase<Q> searchCase : cases) {
+                assertSearch(searchCase, (query, page) -> search.apply(reader(), call(), query, page), source, data().expected());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("Customers")
+    public class Customers extends SearchableLookupGroup<CustomerReader, Customer, CustomerQuery> {
+        public Customers() {
+            super(Capability.CUSTOMERS_READ, Connector::customers, all -> all.customers().map(Lookup::of),
+                    CustomerReader::getByIds, all -> all.customers().map(ContractFixtures.Customers::searches),
+                    CustomerReader::search, Customer::source);
         }
     }
 
@@ -567,72 +690,11 @@ public abstract class ConnectorContractTest {
 
     @Nested
     @DisplayName("Orders")
-    public class Orders {
-
-        private OrderReader reader() {
-            return require(connector.orders(), Capability.ORDERS_READ);
-        }
-
-        private ContractFixtures.Orders data() {
-            return part(fixtures.orders(), Capability.ORDERS_READ);
-        }
-
-        private boolean undeclaredIsRefused() {
-            if (declared(Capability.ORDERS_READ)) {
-                return false;
-            }
-            assertThat(connector.orders()).as("ORDERS_READ is not declared").isEmpty();
-            return true;
-        }
-
-        @Test
-        void accessorMatchesTheDeclaration() {
-            assertThat(connector.orders().isPresent()).isEqualTo(declared(Capability.ORDERS_READ));
-        }
-
-        @Test
-        void batchLookupReturnsTheExpectedRecords() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            assertRecords(reader().getByIds(call(), data().expected().keySet()), data().expected());
-        }
-
-        @Test
-        void missingIdsAreAbsentNotErrors() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            assertThat(reader().getByIds(call(), data().missingIds())).isEmpty();
-        }
-
-        @Test
-        void partialBatchReturnsOnlyTheExistingRecords() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            assertRecords(reader().getByIds(call(), union(data().expected().keySet(), data().missingIds())), data().expected());
-        }
-
-        @Test
-        void searchesFollowCursorsAcrossPages() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            assertThat(data().searches()).as("order search cases").isNotEmpty();
-            for (var search : data().searches()) {
-                assertSearch(search, (query, page) -> reader().search(call(), query, page), Order::source, data().expected());
-            }
-        }
-
-        @Test
-        void eachBatchCostsOneVendorCall() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            int maxBatch = reader().maxBatchSize();
-            List<String> ids = batchOf(data().expected().keySet(), data().missingIds(), data().syntheticMissingId(), maxBatch);
-            assertOneCallPerBatch(ids, maxBatch, data().expected().keySet(), (context, batch) -> reader().getByIds(context, batch));
+    public class Orders extends SearchableLookupGroup<OrderReader, Order, OrderQuery> {
+        public Orders() {
+            super(Capability.ORDERS_READ, Connector::orders, all -> all.orders().map(Lookup::of),
+                    OrderReader::getByIds, all -> all.orders().map(ContractFixtures.Orders::searches),
+                    OrderReader::search, Order::source);
         }
     }
 
@@ -710,61 +772,10 @@ public abstract class ConnectorContractTest {
 
     @Nested
     @DisplayName("Inventory")
-    public class Inventory {
-
-        private InventoryReader reader() {
-            return require(connector.inventory(), Capability.INVENTORY_READ);
-        }
-
-        private ContractFixtures.BySku<InventoryLevel> data() {
-            return part(fixtures.inventory(), Capability.INVENTORY_READ);
-        }
-
-        private boolean undeclaredIsRefused() {
-            if (declared(Capability.INVENTORY_READ)) {
-                return false;
-            }
-            assertThat(connector.inventory()).as("INVENTORY_READ is not declared").isEmpty();
-            return true;
-        }
-
-        @Test
-        void accessorMatchesTheDeclaration() {
-            assertThat(connector.inventory().isPresent()).isEqualTo(declared(Capability.INVENTORY_READ));
-        }
-
-        @Test
-        void lookupBySkuReturnsTheExpectedLevels() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            assertRecordsBySku(reader().getBySkus(call(), data().expected().keySet()), data().expected());
-        }
-
-        @Test
-        void unknownSkusAreAbsentNotErrors() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            assertThat(reader().getBySkus(call(), data().missingSkus())).isEmpty();
-        }
-
-        @Test
-        void partialBatchReturnsOnlyKnownSkus() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            assertRecordsBySku(reader().getBySkus(call(), union(data().expected().keySet(), data().missingSkus())), data().expected());
-        }
-
-        @Test
-        void eachBatchCostsOneVendorCall() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            int maxBatch = reader().maxBatchSize();
-            List<String> skus = batchOf(data().expected().keySet(), data().missingSkus(), data().syntheticMissingSku(), maxBatch);
-            assertOneCallPerBatch(skus, maxBatch, data().expected().keySet(), (context, batch) -> reader().getBySkus(context, batch));
+    public class Inventory extends LookupGroup<InventoryReader, List<InventoryLevel>> {
+        public Inventory() {
+            super(Capability.INVENTORY_READ, Connector::inventory, all -> all.inventory().map(Lookup::of),
+                    InventoryReader::getBySkus, ConnectorContractTest::assertRecordsBySku);
         }
     }
 
@@ -772,61 +783,10 @@ public abstract class ConnectorContractTest {
 
     @Nested
     @DisplayName("Prices")
-    public class Prices {
-
-        private PriceReader reader() {
-            return require(connector.prices(), Capability.PRICES_READ);
-        }
-
-        private ContractFixtures.BySku<Price> data() {
-            return part(fixtures.prices(), Capability.PRICES_READ);
-        }
-
-        private boolean undeclaredIsRefused() {
-            if (declared(Capability.PRICES_READ)) {
-                return false;
-            }
-            assertThat(connector.prices()).as("PRICES_READ is not declared").isEmpty();
-            return true;
-        }
-
-        @Test
-        void accessorMatchesTheDeclaration() {
-            assertThat(connector.prices().isPresent()).isEqualTo(declared(Capability.PRICES_READ));
-        }
-
-        @Test
-        void lookupBySkuReturnsTheExpectedPrices() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            assertRecordsBySku(reader().getBySkus(call(), data().expected().keySet()), data().expected());
-        }
-
-        @Test
-        void unknownSkusAreAbsentNotErrors() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            assertThat(reader().getBySkus(call(), data().missingSkus())).isEmpty();
-        }
-
-        @Test
-        void partialBatchReturnsOnlyKnownSkus() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            assertRecordsBySku(reader().getBySkus(call(), union(data().expected().keySet(), data().missingSkus())), data().expected());
-        }
-
-        @Test
-        void eachBatchCostsOneVendorCall() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            int maxBatch = reader().maxBatchSize();
-            List<String> skus = batchOf(data().expected().keySet(), data().missingSkus(), data().syntheticMissingSku(), maxBatch);
-            assertOneCallPerBatch(skus, maxBatch, data().expected().keySet(), (context, batch) -> reader().getBySkus(context, batch));
+    public class Prices extends LookupGroup<PriceReader, List<Price>> {
+        public Prices() {
+            super(Capability.PRICES_READ, Connector::prices, all -> all.prices().map(Lookup::of),
+                    PriceReader::getBySkus, ConnectorContractTest::assertRecordsBySku);
         }
     }
 
@@ -834,27 +794,9 @@ public abstract class ConnectorContractTest {
 
     @Nested
     @DisplayName("Locations")
-    public class Locations {
-
-        private LocationReader reader() {
-            return require(connector.locations(), Capability.LOCATIONS_READ);
-        }
-
-        private ContractFixtures.Locations data() {
-            return part(fixtures.locations(), Capability.LOCATIONS_READ);
-        }
-
-        private boolean undeclaredIsRefused() {
-            if (declared(Capability.LOCATIONS_READ)) {
-                return false;
-            }
-            assertThat(connector.locations()).as("LOCATIONS_READ is not declared").isEmpty();
-            return true;
-        }
-
-        @Test
-        void accessorMatchesTheDeclaration() {
-            assertThat(connector.locations().isPresent()).isEqualTo(declared(Capability.LOCATIONS_READ));
+    public class Locations extends ReaderGroup<LocationReader, ContractFixtures.Locations> {
+        public Locations() {
+            super(Capability.LOCATIONS_READ, Connector::locations, ContractFixtures::locations);
         }
 
         @Test
@@ -897,36 +839,10 @@ public abstract class ConnectorContractTest {
 
     @Nested
     @DisplayName("Tickets")
-    public class Tickets {
-
-        private TicketReader reader() {
-            return require(connector.tickets(), Capability.TICKETS_READ);
-        }
-
-        private ContractFixtures.Tickets data() {
-            return part(fixtures.tickets(), Capability.TICKETS_READ);
-        }
-
-        private boolean undeclaredIsRefused() {
-            if (declared(Capability.TICKETS_READ)) {
-                return false;
-            }
-            assertThat(connector.tickets()).as("TICKETS_READ is not declared").isEmpty();
-            return true;
-        }
-
-        @Test
-        void accessorMatchesTheDeclaration() {
-            assertThat(connector.tickets().isPresent()).isEqualTo(declared(Capability.TICKETS_READ));
-        }
-
-        @Test
-        void batchLookupReturnsTheExpectedRecords() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            assertRecords(reader().getByIds(call(), union(data().expected().keySet(), data().missingIds())), data().expected());
-            assertThat(reader().getByIds(call(), data().missingIds())).isEmpty();
+    public class Tickets extends LookupGroup<TicketReader, Ticket> {
+        public Tickets() {
+            super(Capability.TICKETS_READ, Connector::tickets, all -> all.tickets().map(Lookup::of),
+                    TicketReader::getByIds, ConnectorContractTest::assertRecords);
         }
 
         @Test
@@ -934,21 +850,12 @@ public abstract class ConnectorContractTest {
             if (undeclaredIsRefused()) {
                 return;
             }
+            ContractFixtures.Tickets data = part(fixtures.tickets(), capability);
             Map<String, List<Ticket>> found = reader().getByRequesterIds(call(),
-                    union(data().ticketsByRequester().keySet(), data().missingRequesterIds()));
-            assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(data().ticketsByRequester().keySet());
-            data().ticketsByRequester().forEach((requester, ids) -> assertThat(found.get(requester))
+                    union(data.ticketsByRequester().keySet(), data.missingRequesterIds()));
+            assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(data.ticketsByRequester().keySet());
+            data.ticketsByRequester().forEach((requester, ids) -> assertThat(found.get(requester))
                     .extracting(ticket -> ticket.source().nativeId()).as("tickets of %s", requester).containsExactlyElementsOf(ids));
-        }
-
-        @Test
-        void eachBatchCostsOneVendorCall() {
-            if (undeclaredIsRefused()) {
-                return;
-            }
-            int maxBatch = reader().maxBatchSize();
-            List<String> ids = batchOf(data().expected().keySet(), data().missingIds(), data().syntheticMissingId(), maxBatch);
-            assertOneCallPerBatch(ids, maxBatch, data().expected().keySet(), (context, batch) -> reader().getByIds(context, batch));
         }
     }
 
@@ -957,12 +864,6 @@ public abstract class ConnectorContractTest {
     @Nested
     @DisplayName("Errors")
     public class Errors {
-
-        private List<ContractOperation> declaredOperations() {
-            return Arrays.stream(ContractOperation.values())
-                    .filter(operation -> operation.capability().map(ConnectorContractTest.this::declared).orElse(false))
-                    .toList();
-        }
 
         @Test
         void theConnectorDeclaresAtLeastOneReadOperation() {
@@ -985,9 +886,7 @@ public abstract class ConnectorContractTest {
             server.resetStubs();
             server.resetRequests();
             stubs.registerFailure(server, operation, failure);
-            CallContext context = failure == VendorFailure.SLOW
-                    ? CallContext.withTimeout(accountId(), VendorFailure.SLOW_CALL_TIMEOUT)
-                    : call();
+            CallContext context = callAgainst(failure);
             long started = System.nanoTime();
             Throwable thrown = catchThrowable(() -> Invocations.invoke(connector, operation, fixtures, context));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -1220,9 +1119,7 @@ public abstract class ConnectorContractTest {
             return Arrays.stream(VendorFailure.values()).map(failure -> DynamicTest.dynamicTest("health against " + failure, () -> {
                 server.resetStubs();
                 stubs.registerFailure(server, ContractOperation.HEALTH, failure);
-                CallContext context = failure == VendorFailure.SLOW
-                        ? CallContext.withTimeout(accountId(), VendorFailure.SLOW_CALL_TIMEOUT)
-                        : call();
+                CallContext context = callAgainst(failure);
                 HealthReport[] report = new HealthReport[1];
                 assertThatCode(() -> report[0] = connector.checkHealth(context)).doesNotThrowAnyException();
                 assertThat(report[0].status()).as("health against %s: %s", failure, report[0].message()).isNotEqualTo(HealthStatus.UP);
