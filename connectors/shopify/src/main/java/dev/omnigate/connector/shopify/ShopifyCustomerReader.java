@@ -7,11 +7,7 @@ import dev.omnigate.connector.api.read.CustomerReader;
 import dev.omnigate.connector.api.read.Page;
 import dev.omnigate.connector.api.read.PageRequest;
 import dev.omnigate.connector.shopify.mapping.ShopifyCustomerMapper;
-import dev.omnigate.connector.shopify.mapping.ShopifyIds;
-import dev.omnigate.connector.shopify.mapping.ShopifyJson;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -44,20 +40,8 @@ final class ShopifyCustomerReader implements CustomerReader {
 
     @Override
     public Map<String, Customer> getByIds(CallContext context, Set<String> ids) {
-        List<String> gids = ids.stream().filter(ShopifyIds::isLegacyId).map(id -> ShopifyIds.gid("Customer", id)).toList();
-        Map<String, Customer> found = new LinkedHashMap<>();
-        for (List<String> batch : Batches.of(gids, MAX_BATCH)) {
-            JsonNode nodes = client.execute(context, ShopifyQueries.CUSTOMERS_BY_IDS, Map.of("ids", batch)).data().path("nodes");
-            for (JsonNode node : nodes) {
-                if (ShopifyIds.type(ShopifyJson.string(node, "id")).filter("Customer"::equals).isPresent()) {
-                    Customer customer = mapper.toCustomer(node);
-                    if (ids.contains(customer.source().nativeId())) {
-                        found.put(customer.source().nativeId(), customer);
-                    }
-                }
-            }
-        }
-        return found;
+        return ShopifyConnections.byIds(client, context, ShopifyQueries.CUSTOMERS_BY_IDS, "Customer", ids, MAX_BATCH,
+                mapper::toCustomer, customer -> customer.source().nativeId());
     }
 
     @Override
@@ -75,7 +59,6 @@ final class ShopifyCustomerReader implements CustomerReader {
         variables.put("after", page.cursor());
         variables.put("query", search);
         JsonNode connection = client.execute(context, ShopifyQueries.CUSTOMER_SEARCH, variables).data().path("customers");
-        List<Customer> customers = ShopifyJson.nodes(connection).stream().map(mapper::toCustomer).toList();
-        return new Page<>(customers, ShopifyJson.hasNextPage(connection) ? ShopifyJson.endCursor(connection) : null);
+        return ShopifyConnections.page(connection, mapper::toCustomer);
     }
 }

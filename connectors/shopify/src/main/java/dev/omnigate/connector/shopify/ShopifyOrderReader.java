@@ -9,7 +9,6 @@ import dev.omnigate.connector.api.read.PageRequest;
 import dev.omnigate.connector.shopify.mapping.ShopifyIds;
 import dev.omnigate.connector.shopify.mapping.ShopifyJson;
 import dev.omnigate.connector.shopify.mapping.ShopifyOrderMapper;
-import dev.omnigate.connector.toolkit.paging.Paging;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +34,6 @@ final class ShopifyOrderReader implements OrderReader {
 
     /** Ids (or customers) per call, and orders per page. */
     static final int MAX_BATCH = 15;
-    private static final int MAX_PAGES = 100;
 
     private final ShopifyClient client;
     private final ShopifyOrderMapper mapper;
@@ -52,20 +50,8 @@ final class ShopifyOrderReader implements OrderReader {
 
     @Override
     public Map<String, Order> getByIds(CallContext context, Set<String> ids) {
-        List<String> gids = ids.stream().filter(ShopifyIds::isLegacyId).map(id -> ShopifyIds.gid("Order", id)).toList();
-        Map<String, Order> found = new LinkedHashMap<>();
-        for (List<String> batch : Batches.of(gids, MAX_BATCH)) {
-            JsonNode nodes = client.execute(context, ShopifyQueries.ORDERS_BY_IDS, Map.of("ids", batch)).data().path("nodes");
-            for (JsonNode node : nodes) {
-                if (ShopifyIds.type(ShopifyJson.string(node, "id")).filter("Order"::equals).isPresent()) {
-                    Order order = toOrder(context, node);
-                    if (ids.contains(order.source().nativeId())) {
-                        found.put(order.source().nativeId(), order);
-                    }
-                }
-            }
-        }
-        return found;
+        return ShopifyConnections.byIds(client, context, ShopifyQueries.ORDERS_BY_IDS, "Order", ids, MAX_BATCH,
+                node -> toOrder(context, node), order -> order.source().nativeId());
     }
 
     @Override
@@ -103,8 +89,7 @@ final class ShopifyOrderReader implements OrderReader {
     }
 
     private Page<Order> page(CallContext context, JsonNode connection) {
-        List<Order> orders = ShopifyJson.nodes(connection).stream().map(node -> toOrder(context, node)).toList();
-        return new Page<>(orders, ShopifyJson.hasNextPage(connection) ? ShopifyJson.endCursor(connection) : null);
+        return ShopifyConnections.page(connection, node -> toOrder(context, node));
     }
 
     @Override
@@ -121,23 +106,22 @@ final class ShopifyOrderReader implements OrderReader {
     private Map<String, List<Order>> ordersOfCustomers(CallContext context, Set<String> valid) {
         String search = ShopifySearch.anyCustomer(valid);
         AtomicReference<Set<String>> known = new AtomicReference<>(Set.of());
-        List<Order> orders = Paging.collectAll(context, "shopify " + ShopifyQueries.ORDERS_BY_CUSTOMERS.operationName(),
-                MAX_PAGES, cursor -> {
-                    if (cursor != null) {
-                        return searchPage(context, search, MAX_BATCH, cursor);
-                    }
-                    Map<String, Object> variables = Map.of(
-                            "customerIds", valid.stream().map(id -> ShopifyIds.gid("Customer", id)).toList(),
-                            "first", MAX_BATCH,
-                            "query", search);
-                    JsonNode data = client.execute(context, ShopifyQueries.ORDERS_BY_CUSTOMERS, variables).data();
-                    Set<String> existing = new LinkedHashSet<>();
-                    for (JsonNode customer : data.path("customers")) {
-                        ShopifyIds.legacyId(customer).filter(valid::contains).ifPresent(existing::add);
-                    }
-                    known.set(existing);
-                    return page(context, data.path("orders"));
-                });
+        List<Order> orders = ShopifyConnections.collectAll(context, ShopifyQueries.ORDERS_BY_CUSTOMERS, cursor -> {
+            if (cursor != null) {
+                return searchPage(context, search, MAX_BATCH, cursor);
+            }
+            Map<String, Object> variables = Map.of(
+                    "customerIds", valid.stream().map(id -> ShopifyIds.gid("Customer", id)).toList(),
+                    "first", MAX_BATCH,
+                    "query", search);
+            JsonNode data = client.execute(context, ShopifyQueries.ORDERS_BY_CUSTOMERS, variables).data();
+            Set<String> existing = new LinkedHashSet<>();
+            for (JsonNode customer : data.path("customers")) {
+                ShopifyIds.legacyId(customer).filter(valid::contains).ifPresent(existing::add);
+            }
+            known.set(existing);
+            return page(context, data.path("orders"));
+        });
         Map<String, List<Order>> byCustomer = new LinkedHashMap<>();
         known.get().forEach(id -> byCustomer.put(id, new ArrayList<>()));
         for (Order order : orders) {
@@ -158,17 +142,8 @@ final class ShopifyOrderReader implements OrderReader {
             return mapper.toOrder(order);
         }
         List<JsonNode> lines = new ArrayList<>(ShopifyJson.nodes(lineItems));
-        String gid = ShopifyJson.string(order, "id");
-        String[] after = {ShopifyJson.endCursor(lineItems)};
-        lines.addAll(Paging.collectAll(context, "shopify " + ShopifyQueries.ORDER_LINES.operationName(), MAX_PAGES, cursor -> {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("ids", List.of(gid));
-            variables.put("after", cursor == null ? after[0] : cursor);
-            JsonNode nodes = client.execute(context, ShopifyQueries.ORDER_LINES, variables).data().path("nodes");
-            JsonNode connection = nodes.isArray() && !nodes.isEmpty() ? nodes.get(0).path("lineItems") : null;
-            return new Page<>(ShopifyJson.nodes(connection),
-                    ShopifyJson.hasNextPage(connection) ? ShopifyJson.endCursor(connection) : null);
-        }));
+        lines.addAll(ShopifyConnections.restOfNested(client, context, ShopifyQueries.ORDER_LINES, ShopifyJson.string(order, "id"),
+                "lineItems", ShopifyJson.endCursor(lineItems)));
         return mapper.toOrder(order, lines);
     }
 }
