@@ -121,42 +121,43 @@ final class LyingConnectors {
         };
     }
 
-    /** Listed in this module's test META-INF/services. */
-    public static final class ListedFactory implements ConnectorFactory {
+    /** A factory whose connectors have no readers: only its class (listed or not) and its connector id matter. */
+    abstract static class IdOnlyFactory implements ConnectorFactory {
+        private final String id;
+
+        IdOnlyFactory(String id) {
+            this.id = id;
+        }
+
         @Override
         public ConnectorDescriptor descriptor() {
-            return LyingConnectors.descriptor("kit-self-test", Set.of());
+            return LyingConnectors.descriptor(id, Set.of());
         }
 
         @Override
         public Connector create(ConnectorConfig config, ConnectorContext context) {
             return new Empty();
+        }
+    }
+
+    /** Listed in this module's test META-INF/services. */
+    public static final class ListedFactory extends IdOnlyFactory {
+        public ListedFactory() {
+            super("kit-self-test");
         }
     }
 
     /** Also listed, claiming the same id as {@link ListedFactory}. */
-    public static final class SameIdFactory implements ConnectorFactory {
-        @Override
-        public ConnectorDescriptor descriptor() {
-            return LyingConnectors.descriptor("kit-self-test", Set.of());
-        }
-
-        @Override
-        public Connector create(ConnectorConfig config, ConnectorContext context) {
-            return new Empty();
+    public static final class SameIdFactory extends IdOnlyFactory {
+        public SameIdFactory() {
+            super("kit-self-test");
         }
     }
 
     /** Not listed anywhere. */
-    public static final class UnlistedFactory implements ConnectorFactory {
-        @Override
-        public ConnectorDescriptor descriptor() {
-            return LyingConnectors.descriptor("kit-unlisted", Set.of());
-        }
-
-        @Override
-        public Connector create(ConnectorConfig config, ConnectorContext context) {
-            return new Empty();
+    public static final class UnlistedFactory extends IdOnlyFactory {
+        public UnlistedFactory() {
+            super("kit-unlisted");
         }
     }
 }
