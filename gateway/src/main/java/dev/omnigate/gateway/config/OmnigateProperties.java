@@ -2,6 +2,7 @@ package dev.omnigate.gateway.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -35,11 +36,15 @@ public record OmnigateProperties(
 
     /**
      * @param maxPageSize the largest {@code first} (and {@code products(skus:)} length) a client may ask for
+     * @param maxRequestSize the largest GraphQL request body accepted over HTTP; larger ones get a 413
      */
-    public record GraphQl(@DefaultValue("100") int maxPageSize) {
+    public record GraphQl(@DefaultValue("100") int maxPageSize, @DefaultValue("256KB") DataSize maxRequestSize) {
         public GraphQl {
             if (maxPageSize < 1) {
                 throw new IllegalArgumentException("omnigate.graphql.max-page-size must be at least 1, but was " + maxPageSize);
+            }
+            if (maxRequestSize.toBytes() < 1 || maxRequestSize.toBytes() > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("omnigate.graphql.max-request-size must be between 1B and 2GB, but was " + maxRequestSize);
             }
         }
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import dev.omnigate.gateway.config.OmnigateProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -37,9 +38,11 @@ public class GraphQlRequestBodyFilter extends OncePerRequestFilter {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String graphQlPath;
+    private final int maxRequestBytes;
 
-    public GraphQlRequestBodyFilter(@Value("${dgs.graphql.path:/graphql}") String graphQlPath) {
+    public GraphQlRequestBodyFilter(@Value("${dgs.graphql.path:/graphql}") String graphQlPath, OmnigateProperties properties) {
         this.graphQlPath = graphQlPath;
+        this.maxRequestBytes = (int) properties.graphql().maxRequestSize().toBytes();
     }
 
     @Override
@@ -54,10 +57,19 @@ public class GraphQlRequestBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        byte[] body = request.getInputStream().readAllBytes();
+        // bounded read: the body is buffered, so an unbounded one would let any client exhaust the heap
+        if (request.getContentLengthLong() > maxRequestBytes) {
+            reject(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(maxRequestBytes + 1);
+        if (body.length > maxRequestBytes) {
+            reject(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
+            return;
+        }
         String problem = problemOf(body);
         if (problem != null) {
-            reject(request, response, problem);
+            reject(request, response, HttpServletResponse.SC_BAD_REQUEST, problem);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -102,10 +114,15 @@ public class GraphQlRequestBodyFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private static void reject(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+    private String tooLarge() {
+        return "the request body exceeds the limit of " + maxRequestBytes + " bytes (omnigate.graphql.max-request-size)";
+    }
+
+    private static void reject(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
         String accept = request.getHeader("Accept");
         boolean graphQlResponse = accept != null && accept.contains("application/graphql-response+json");
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(status);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(graphQlResponse ? "application/graphql-response+json" : MediaType.APPLICATION_JSON_VALUE);
         Map<String, Object> error = Map.of("message", message, "extensions", Map.of("code", "BAD_REQUEST"));

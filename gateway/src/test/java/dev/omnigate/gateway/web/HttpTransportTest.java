@@ -81,6 +81,36 @@ final class HttpTransportTest {
     }
 
     @Test
+    void anOversizedBodyIsRefusedWith413WithoutAnUpstreamCall() throws Exception {
+        String padding = " ".repeat(300 * 1024); // over the default 256KB limit, and valid JSON whitespace
+        String body = "{\"query\":\"{ products(skus: [\\\"MUG-1\\\"]) { sku } }\"" + padding + "}";
+        HttpRequest withLength = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        // without Content-Length (chunked), so the limit is enforced while reading, not only from the header
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
+
+        for (HttpRequest request : List.of(withLength, chunked)) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(413);
+            List<Map<String, Object>> errors = JsonPath.read(response.body(), "$.errors");
+            assertThat(errors).singleElement().satisfies(error -> {
+                assertThat((String) error.get("message")).contains("exceeds the limit of 262144 bytes");
+                assertThat(error.get("extensions")).isEqualTo(Map.of("code", "BAD_REQUEST"));
+            });
+        }
+        assertThat(FakeWorld.totalReaderCalls()).isZero();
+        String small = "{\"query\":\"{ products(skus: [\\\"MUG-1\\\"]) { sku } }\"}";
+        assertThat(post(small, "application/json", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aWellFormedQueryAnswersWithDataAndEchoesTheRequestId() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .header("Content-Type", "application/json")
