@@ -16,5 +16,5 @@ url="http://127.0.0.1:$port/graphql"
 for script in hello products customer360; do wrk -t1 -c"$connections" -d20s -s "bench/$script.lua" "$url" >/dev/null; done  # JIT warm-up
 for script in hello products customer360; do
   echo "== $script (c=$connections, ${seconds}s)"
-  wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "bench/$script.lua" "$url" | grep -E 'Requests/sec|50%|90%|99%|Non-2xx|Socket errors'
+  wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "bench/$script.lua" "$url" | grep -E 'Requests/sec|^ +(50|90|99)%|Non-2xx|Socket errors'
 done
