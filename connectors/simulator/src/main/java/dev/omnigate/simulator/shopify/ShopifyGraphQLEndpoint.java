@@ -151,6 +151,8 @@ final class ShopifyGraphQLEndpoint implements HttpHandler {
         }
         byte[] body = readBody(exchange);
         if (body == null) {
+            // the rest of the body stays unread on the socket: close it so no client reuses a desynchronised connection
+            exchange.getResponseHeaders().set("Connection", "close");
             respond(exchange, 413, ShopifyErrors.plain("Request body exceeds " + options.maxRequestBytes() + " bytes"));
             return;
         }

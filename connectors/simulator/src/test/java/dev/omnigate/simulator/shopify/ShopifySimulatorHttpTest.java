@@ -127,6 +127,10 @@ final class ShopifySimulatorHttpTest {
         GraphQLCalls.Reply tooLarge = send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
                 .header("X-Shopify-Access-Token", token).POST(HttpRequest.BodyPublishers.ofString(huge)));
         assertThat(tooLarge.status()).isEqualTo(413);
+        // the refused body was never read: the connection must not be reused, or the next request sees no bytes
+        for (int i = 0; i < 3; i++) {
+            assertThat(query("{ shop { name } }").status()).isEqualTo(200);
+        }
     }
 
     // ---------------------------------------------------------------- data
