@@ -3,6 +3,7 @@ package dev.omnigate.gateway.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.omnigate.connector.api.SpiVersion;
 import dev.omnigate.connector.api.ConnectorFactory;
 import dev.omnigate.connector.api.model.Channel;
 import dev.omnigate.connector.testkit.TestConnectorContext;
@@ -39,7 +40,7 @@ final class ConnectorRegistryTest {
         assertThatThrownBy(() -> new ConnectorRegistry(List.of(BrokenConnectorFactories.wrongSpiMajor())))
                 .isInstanceOf(ConnectorRegistryException.class)
                 .hasMessageContaining("connector 'wrong-major'")
-                .hasMessageContaining("built against SPI 2.0, which this gateway (SPI 1.0) cannot run");
+                .hasMessageContaining("built against SPI 2.0, which this gateway (SPI " + SpiVersion.CURRENT + ") cannot run");
         assertThatThrownBy(() -> new ConnectorRegistry(List.of(BrokenConnectorFactories.newerSpiMinor())))
                 .hasMessageContaining("SPI 1.999");
     }

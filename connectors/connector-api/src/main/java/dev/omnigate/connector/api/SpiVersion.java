@@ -13,7 +13,7 @@ package dev.omnigate.connector.api;
 public final class SpiVersion {
 
     /** The SPI version of this build. */
-    public static final String CURRENT = "1.0";
+    public static final String CURRENT = "1.1";
 
     private SpiVersion() {
     }

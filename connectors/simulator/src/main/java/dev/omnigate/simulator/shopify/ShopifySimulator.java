@@ -3,10 +3,15 @@ package dev.omnigate.simulator.shopify;
 import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.omnigate.simulator.Sandbox;
+import dev.omnigate.simulator.SimulatedAccount;
+import dev.omnigate.simulator.VendorSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -15,7 +20,7 @@ import java.util.concurrent.Executors;
  * on virtual threads. One endpoint: {@code POST {baseUrl}/admin/api/{version}/graphql.json}. Exposes what tests need:
  * {@link #counters()}, {@link #faults()}, {@link #throttle()} and signed {@link #webhooks()}.
  */
-public final class ShopifySimulator implements AutoCloseable {
+public final class ShopifySimulator implements VendorSimulator {
 
     /** The API version the sandbox tells connectors to use. */
     public static final String API_VERSION = "2026-04";
@@ -28,10 +33,14 @@ public final class ShopifySimulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final ThrottleBucket throttle;
     private final ShopifyWebhooks webhooks;
+    private final String accessToken;
+    private final String webhookSecret;
 
     private ShopifySimulator(HttpServer server, ExecutorService executor, ShopifyStore store, ThrottleBucket throttle,
-            ShopifyWebhooks webhooks) {
+            ShopifyWebhooks webhooks, String accessToken, String webhookSecret) {
         this.server = server;
+        this.accessToken = accessToken;
+        this.webhookSecret = webhookSecret;
         this.executor = executor;
         this.store = store;
         this.throttle = throttle;
@@ -74,7 +83,7 @@ public final class ShopifySimulator implements AutoCloseable {
             server.setExecutor(executor);
             ShopifyWebhooks webhooks = new ShopifyWebhooks(store, store.shop().myshopifyDomain(), API_VERSION,
                     webhookSecret, options.clock());
-            simulator = new ShopifySimulator(server, executor, store, throttle, webhooks);
+            simulator = new ShopifySimulator(server, executor, store, throttle, webhooks, accessToken, webhookSecret);
             server.createContext("/", new ShopifyGraphQLEndpoint(ShopifySchema.build(store, options.maxPageSize()),
                     accessToken, throttle, simulator.counters, simulator.faults, options));
             server.start();
@@ -83,6 +92,18 @@ public final class ShopifySimulator implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port + " for the Shopify simulator", e);
         }
         return simulator;
+    }
+
+    /** The demo shop as an account of the {@code shopify} connector, with the credentials this start accepts. */
+    @Override
+    public SimulatedAccount account() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("shop-domain", store.shop().myshopifyDomain());
+        config.put("base-url", baseUrl.toString());
+        config.put("api-version", API_VERSION);
+        config.put("access-token", accessToken);
+        config.put("webhook-secret", webhookSecret);
+        return new SimulatedAccount(Sandbox.SHOPIFY, Sandbox.SHOPIFY_ACCOUNT, baseUrl, config);
     }
 
     /** {@code http://host:port}; the connector's {@code base-url}. */
