@@ -3,6 +3,7 @@ package dev.omnigate.gateway.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.util.unit.DataSize;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -54,9 +55,20 @@ public record OmnigateProperties(
      * @param expansionRounds how many times customer360 searches again with the keys (emails, phones) of the
      *     records it found; 0 searches only with the request's key
      * @param searchLimit the most customer records one account may contribute per key searched
+     * @param roleLocalParts local parts (before the {@code @}) of shared role addresses such as {@code info@} or
+     *     {@code noreply@}: such an address never merges records and cannot be looked up
+     * @param blockedEmails addresses that never merge records (placeholders a channel fills in, a shop's own
+     *     address on guest orders ...), compared trimmed and lower-cased
+     * @param blockedPhones phone numbers that never merge records (placeholders such as +10000000000), in E.164 or
+     *     a national number of the default region
      */
     public record Identity(@DefaultValue("US") String defaultRegion, @DefaultValue("1") int expansionRounds,
-            @DefaultValue("10") int searchLimit) {
+            @DefaultValue("10") int searchLimit,
+            @DefaultValue({"info", "support", "noreply", "no-reply", "donotreply", "do-not-reply", "sales", "admin", "contact",
+                "help", "hello", "orders", "service", "customerservice", "team", "office", "billing", "webmaster", "postmaster",
+                "marketing", "newsletter"}) List<String> roleLocalParts,
+            @DefaultValue({}) List<String> blockedEmails,
+            @DefaultValue({}) List<String> blockedPhones) {
         public Identity {
             if (!defaultRegion.matches("[A-Z]{2}")) {
                 throw new IllegalArgumentException("omnigate.identity.default-region must be an upper-case ISO 3166-1 alpha-2 code, but was '"
@@ -68,6 +80,9 @@ public record OmnigateProperties(
             if (searchLimit < 1 || searchLimit > 100) {
                 throw new IllegalArgumentException("omnigate.identity.search-limit must be between 1 and 100, but was " + searchLimit);
             }
+            roleLocalParts = List.copyOf(roleLocalParts);
+            blockedEmails = List.copyOf(blockedEmails);
+            blockedPhones = List.copyOf(blockedPhones);
         }
     }
 

@@ -18,7 +18,8 @@ public record CustomerLookup(String email, String phone, GlobalId customerId) {
     /**
      * Validates and normalises the three optional arguments.
      *
-     * @throws BadRequestException unless exactly one is given and it is well-formed
+     * @throws BadRequestException unless exactly one is given, it is well-formed and it can identify one person (not a
+     *     role address or blocked value)
      */
     public static CustomerLookup of(String email, String phone, String customerId, IdentityNormalizer normalizer) {
         long given = Stream.of(email, phone, customerId).filter(value -> value != null).count();
@@ -26,13 +27,19 @@ public record CustomerLookup(String email, String phone, GlobalId customerId) {
             throw new BadRequestException("customer360 takes exactly one of email, phone or customerId, but " + given + " were given");
         }
         if (email != null) {
-            return new CustomerLookup(normalizer.email(email)
-                    .orElseThrow(() -> new BadRequestException("'email' is not an email address")), null, null);
+            String normalized = normalizer.email(email).orElseThrow(() -> new BadRequestException("'email' is not an email address"));
+            normalizer.unusableEmail(normalized).ifPresent(reason -> {
+                throw new BadRequestException("'email' cannot identify one customer: " + reason + "; look up by phone or customerId");
+            });
+            return new CustomerLookup(normalized, null, null);
         }
         if (phone != null) {
-            return new CustomerLookup(null, normalizer.phone(phone)
-                    .orElseThrow(() -> new BadRequestException("'phone' is not a phone number (use E.164 such as +14155550142, "
-                            + "or a national number of the gateway's default region)")), null);
+            String e164 = normalizer.phone(phone).orElseThrow(() -> new BadRequestException("'phone' is not a phone number (use E.164 "
+                    + "such as +14155550142, or a national number of the gateway's default region)"));
+            normalizer.unusablePhone(e164).ifPresent(reason -> {
+                throw new BadRequestException("'phone' cannot identify one customer: " + reason + "; look up by email or customerId");
+            });
+            return new CustomerLookup(null, e164, null);
         }
         return new CustomerLookup(null, null, GlobalId.decode(customerId, GlobalIdType.Customer, "customerId"));
     }

@@ -27,9 +27,10 @@ import java.util.Set;
  * @param firstOrderAt the oldest order's creation time; null without orders
  * @param lastOrderAt the newest order's creation time; null without orders
  * @param channels the channels ordered on, in {@link Channel} order
+ * @param repeatCustomer whether the person placed at least two orders that were not cancelled (on any channels)
  */
 public record CustomerMetrics(int orderCount, Money lifetimeValue, List<Money> lifetimeValueByCurrency, Instant firstOrderAt,
-        Instant lastOrderAt, List<Channel> channels) {
+        Instant lastOrderAt, List<Channel> channels, boolean repeatCustomer) {
 
     private static final Set<OrderStatus> WITHOUT_VALUE = EnumSet.of(OrderStatus.CANCELLED, OrderStatus.REFUNDED);
 
@@ -60,8 +61,9 @@ public record CustomerMetrics(int orderCount, Money lifetimeValue, List<Money> l
                 .thenComparing(CurrencyTotal::newest, Comparator.reverseOrder())
                 .thenComparing(CurrencyTotal::currency));
         List<Money> byCurrency = ranked.stream().map(CurrencyTotal::sum).toList();
+        long placed = orders.stream().filter(order -> order.status() != OrderStatus.CANCELLED).count();
         return new CustomerMetrics(orders.size(), byCurrency.isEmpty() ? null : byCurrency.getFirst(), byCurrency, first, last,
-                List.copyOf(channels));
+                List.copyOf(channels), placed >= 2);
     }
 
     /** The value of no orders. */

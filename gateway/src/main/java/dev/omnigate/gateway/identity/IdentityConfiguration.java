@@ -12,7 +12,13 @@ public class IdentityConfiguration {
 
     @Bean
     public IdentityNormalizer identityNormalizer(OmnigateProperties properties) {
-        return new IdentityNormalizer(properties.identity().defaultRegion());
+        OmnigateProperties.Identity identity = properties.identity();
+        try {
+            return new IdentityNormalizer(identity.defaultRegion(), identity.roleLocalParts(), identity.blockedEmails(),
+                    identity.blockedPhones());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidIdentitySettingsException(e);
+        }
     }
 
     @Bean

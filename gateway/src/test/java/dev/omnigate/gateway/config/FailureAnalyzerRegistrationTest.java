@@ -46,4 +46,18 @@ final class FailureAnalyzerRegistrationTest {
                 "account 'shop-us': unknown connector 'shopify-nonexistent'", "account 'pos-1': unknown connector 'also-missing'", "Action:");
         assertThat(output.getAll()).doesNotContain("never-print-me");
     }
+
+    @Test
+    void anUnusableBlockedPhoneStopsStartupNamingTheSetting(CapturedOutput output) {
+        SpringApplication application = new SpringApplication(OmnigateApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> application.run("--omnigate.stores-dir=" + stores, "--omnigate.sandbox.enabled=false",
+                "--omnigate.identity.blocked-phones=+10000000000,not-a-number", "--spring.main.banner-mode=off"))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START",
+                "omnigate.identity.blocked-phones holds a value that is not a phone number: 'not-a-number'", "Action:",
+                "config/README.md documents every identity setting");
+    }
 }

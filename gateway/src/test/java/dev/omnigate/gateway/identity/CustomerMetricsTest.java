@@ -60,4 +60,15 @@ final class CustomerMetricsTest {
         assertThat(majority.lifetimeValueByCurrency()).containsExactly(Money.of("20.00", "EUR"), Money.of("500.00", "USD"));
         assertThat(tie.lifetimeValue()).isEqualTo(Money.of("1000", "JPY"));
     }
+
+    @Test
+    void aRepeatCustomerPlacedTwoOrdersThatWereNotCancelled() {
+        assertThat(CustomerMetrics.of(List.of(
+                order("1", Channel.SHOPIFY, "2025-01-01T00:00:00Z", "10.00", "USD", OrderStatus.FULFILLED),
+                order("2", Channel.POS, "2025-02-01T00:00:00Z", "10.00", "USD", OrderStatus.CANCELLED))).repeatCustomer()).isFalse();
+        assertThat(CustomerMetrics.of(List.of(
+                order("1", Channel.SHOPIFY, "2025-01-01T00:00:00Z", "10.00", "USD", OrderStatus.FULFILLED),
+                order("2", Channel.AMAZON, "2025-02-01T00:00:00Z", "10.00", "USD", OrderStatus.REFUNDED))).repeatCustomer()).isTrue();
+        assertThat(CustomerMetrics.none().repeatCustomer()).isFalse();
+    }
 }

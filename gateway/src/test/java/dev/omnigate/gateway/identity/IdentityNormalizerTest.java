@@ -1,6 +1,7 @@
 package dev.omnigate.gateway.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.omnigate.connector.api.model.Address;
 import dev.omnigate.connector.api.model.Channel;
@@ -58,5 +59,32 @@ final class IdentityNormalizerTest {
 
         assertThat(normalizer.emailKeys(customer)).containsExactly("jana@example.de");
         assertThat(normalizer.phoneKeys(customer)).containsExactly("+49301234567");
+    }
+
+    @Test
+    void roleAddressesAndBlockedValuesAreNeverKeys() {
+        IdentityNormalizer strict = new IdentityNormalizer("US", List.of("info", "NoReply"), List.of(" Placeholder@Shop.example "),
+                List.of("(415) 555-0100"));
+        Customer customer = new Customer(new SourceRef(Channel.POS, "square", "pos", "c-1"), "Till", null, null,
+                List.of(EmailAddress.personal("INFO@brand.example"), EmailAddress.personal("noreply@brand.example"),
+                        EmailAddress.personal("placeholder@shop.example"), EmailAddress.personal("kim@example.com")),
+                List.of(PhoneNumber.of("+1 415 555 0100"), PhoneNumber.of("+1 415 555 0101")), null, null, null);
+
+        assertThat(strict.emailKeys(customer)).containsExactly("kim@example.com");
+        assertThat(strict.phoneKeys(customer)).containsExactly("+14155550101");
+        assertThat(strict.unusableEmail("info@brand.example")).hasValueSatisfying(reason -> assertThat(reason).contains("role address"));
+        assertThat(strict.unusableEmail("placeholder@shop.example")).hasValueSatisfying(reason -> assertThat(reason).contains("blocked"));
+        assertThat(strict.unusableEmail("information@brand.example")).isEmpty();
+        assertThat(strict.unusablePhone("+14155550100")).isPresent();
+    }
+
+    @Test
+    void aBlockedValueThatCannotBeParsedIsRefusedByName() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new IdentityNormalizer("US", List.of(), List.of(), List.of("not a phone")))
+                .withMessageContaining("omnigate.identity.blocked-phones").withMessageContaining("'not a phone'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new IdentityNormalizer("US", List.of(), List.of("nobody"), List.of()))
+                .withMessageContaining("omnigate.identity.blocked-emails");
     }
 }

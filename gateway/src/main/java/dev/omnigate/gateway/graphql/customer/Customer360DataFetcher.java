@@ -9,12 +9,14 @@ import dev.omnigate.connector.api.Capability;
 import dev.omnigate.connector.api.model.Order;
 import dev.omnigate.connector.api.model.Ticket;
 import dev.omnigate.gateway.connector.AccountFailure;
+import dev.omnigate.gateway.connector.ConnectorAccount;
 import dev.omnigate.gateway.connector.RequestScope;
 import dev.omnigate.gateway.graphql.batch.AccountScopedKey;
 import dev.omnigate.gateway.graphql.batch.GraphQlSupport;
 import dev.omnigate.gateway.graphql.error.Fetched;
 import dev.omnigate.gateway.graphql.error.GraphQlErrors;
 import dev.omnigate.gateway.graphql.order.OrderDataFetcher;
+import dev.omnigate.gateway.graphql.order.OrderDataLoader;
 import dev.omnigate.gateway.graphql.order.OrdersByCustomerDataLoader;
 import dev.omnigate.gateway.graphql.paging.Connection;
 import dev.omnigate.gateway.graphql.paging.OffsetCursor;
@@ -24,10 +26,13 @@ import dev.omnigate.gateway.identity.Customer360Service;
 import dev.omnigate.gateway.identity.CustomerLookup;
 import dev.omnigate.gateway.identity.CustomerMetrics;
 import dev.omnigate.gateway.identity.MatchedIdentity;
+import dev.omnigate.gateway.identity.RelayOrderLink;
 import graphql.execution.DataFetcherResult;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 
@@ -36,7 +41,8 @@ import org.dataloader.DataLoader;
  *
  * <p>The profile itself comes from {@link Customer360Service} (searches cannot be batched: each is one
  * vendor query). Orders and tickets of the merged identities go through data loaders, so {@code orders} and
- * {@code metrics} share one batched upstream call per account.
+ * {@code metrics} share one batched upstream call per account; marketplace orders named by tickets sent from relay
+ * addresses follow one level later, again one batched call per marketplace account.
  */
 @DgsComponent
 public class Customer360DataFetcher {
@@ -77,6 +83,12 @@ public class Customer360DataFetcher {
             DgsDataFetchingEnvironment environment) {
         int size = PageArgs.first(first, support.maxPageSize());
         OffsetCursor.decode(after);
+        return ticketsOf(environment).thenApply(fetched ->
+                GraphQlErrors.result(OffsetCursor.page(fetched.value(), size, after), fetched.failures(), environment));
+    }
+
+    /** Every ticket of the profile's helpdesk identities, newest first (one batched call per helpdesk account). */
+    private CompletableFuture<Fetched<List<Ticket>>> ticketsOf(DgsDataFetchingEnvironment environment) {
         Customer360View view = environment.getSource();
         List<AccountScopedKey> keys = keysOf(view, Capability.TICKETS_READ);
         DataLoader<AccountScopedKey, Fetched<List<Ticket>>> loader = environment.getDataLoader(TicketsByRequesterDataLoader.NAME);
@@ -85,19 +97,65 @@ public class Customer360DataFetcher {
             tickets.sort(Comparator.comparing(Ticket::createdAt).reversed()
                     .thenComparing(ticket -> ticket.source().account())
                     .thenComparing(ticket -> ticket.source().nativeId()));
-            return GraphQlErrors.result(OffsetCursor.page(tickets, size, after), fetched.failures(), environment);
+            return new Fetched<>(tickets, fetched.failures());
         });
     }
 
-    /** Every order of the profile's identities whose account offers ORDERS_BY_CUSTOMER, newest first. */
+    /**
+     * Every order of the profile, newest first: the orders of its identities whose account offers ORDERS_BY_CUSTOMER,
+     * plus the marketplace orders its helpdesk tickets join through relay addresses ({@link RelayOrderLink}).
+     */
     private CompletableFuture<Fetched<List<Order>>> ordersOf(DgsDataFetchingEnvironment environment) {
         Customer360View view = environment.getSource();
-        List<AccountScopedKey> keys = keysOf(view, Capability.ORDERS_BY_CUSTOMER);
-        DataLoader<AccountScopedKey, Fetched<List<Order>>> loader = environment.getDataLoader(OrdersByCustomerDataLoader.NAME);
-        return loadAll(loader, keys, support.scope(environment)).thenApply(fetched -> {
-            List<Order> orders = new ArrayList<>(fetched.value());
-            orders.sort(OrderDataFetcher.NEWEST_FIRST);
-            return new Fetched<>(orders, fetched.failures());
+        RequestScope scope = support.scope(environment);
+        DataLoader<AccountScopedKey, Fetched<List<Order>>> byCustomer = environment.getDataLoader(OrdersByCustomerDataLoader.NAME);
+        CompletableFuture<Fetched<List<Order>>> own = loadAll(byCustomer, keysOf(view, Capability.ORDERS_BY_CUSTOMER), scope);
+        CompletableFuture<Fetched<List<Order>>> linked = ticketsOf(environment)
+                .thenCompose(tickets -> linkedOrders(tickets, environment, scope));
+        return own.thenCombine(linked, (mine, joined) -> {
+            Map<AccountScopedKey, Order> orders = new LinkedHashMap<>();
+            mine.value().forEach(order -> orders.putIfAbsent(AccountScopedKey.of(order.source()), order));
+            joined.value().forEach(order -> orders.putIfAbsent(AccountScopedKey.of(order.source()), order));
+            List<Order> sorted = new ArrayList<>(orders.values());
+            sorted.sort(OrderDataFetcher.NEWEST_FIRST);
+            List<AccountFailure> failures = new ArrayList<>(mine.failures());
+            joined.failures().stream().filter(failure -> !failures.contains(failure)).forEach(failures::add);
+            return new Fetched<>(sorted, failures);
+        });
+    }
+
+    /** The orders the tickets name, looked up on every account of each relay's own marketplace (batched by account). */
+    private CompletableFuture<Fetched<List<Order>>> linkedOrders(Fetched<List<Ticket>> tickets, DgsDataFetchingEnvironment environment,
+            RequestScope scope) {
+        List<RelayOrderLink> links = RelayOrderLink.of(tickets.value(), service.normalizer());
+        if (links.isEmpty()) {
+            return CompletableFuture.completedFuture(new Fetched<>(List.of(), tickets.failures()));
+        }
+        DataLoader<AccountScopedKey, Fetched<Order>> loader = environment.getDataLoader(OrderDataLoader.NAME);
+        List<CompletableFuture<Fetched<Order>>> lookups = new ArrayList<>();
+        List<RelayOrderLink> linkOfLookup = new ArrayList<>();
+        for (RelayOrderLink link : links) {
+            for (ConnectorAccount account : support.accounts().with(Capability.ORDERS_READ)) {
+                if (account.channel() == link.marketplace()) {
+                    lookups.add(loader.load(new AccountScopedKey(account.accountId(), link.orderId()), scope));
+                    linkOfLookup.add(link);
+                }
+            }
+        }
+        // these keys are queued after graphql-java dispatched this level's loaders: dispatch them here
+        loader.dispatch();
+        return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            List<Fetched<Order>> answers = lookups.stream().map(CompletableFuture::join).toList();
+            List<Order> orders = new ArrayList<>();
+            for (int i = 0; i < answers.size(); i++) {
+                Order order = answers.get(i) == null ? null : answers.get(i).value();
+                if (order != null && linkOfLookup.get(i).accepts(order, service.normalizer())) {
+                    orders.add(order);
+                }
+            }
+            List<AccountFailure> failures = new ArrayList<>(tickets.failures());
+            Fetched.failuresOf(answers).stream().filter(failure -> !failures.contains(failure)).forEach(failures::add);
+            return new Fetched<>(orders, failures);
         });
     }
 
