@@ -8,6 +8,7 @@ import dev.omnigate.connector.api.model.Customer;
 import dev.omnigate.connector.api.model.EmailAddress;
 import dev.omnigate.connector.api.model.PhoneNumber;
 import dev.omnigate.connector.toolkit.SourceRefs;
+import dev.omnigate.connector.toolkit.identity.MarketplaceRelays;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -53,7 +54,7 @@ public final class ShopifyCustomerMapper {
 
     private static void addDistinct(List<EmailAddress> emails, String address) {
         if (address != null && emails.stream().noneMatch(e -> e.address().equalsIgnoreCase(address))) {
-            emails.add(EmailAddress.personal(address));
+            emails.add(MarketplaceRelays.classify(address));
         }
     }
 

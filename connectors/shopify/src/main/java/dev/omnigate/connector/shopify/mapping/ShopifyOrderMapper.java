@@ -3,13 +3,13 @@ package dev.omnigate.connector.shopify.mapping;
 import static dev.omnigate.connector.shopify.mapping.ShopifyJson.string;
 import static java.util.Objects.requireNonNull;
 
-import dev.omnigate.connector.api.model.EmailAddress;
 import dev.omnigate.connector.api.model.FulfillmentMethod;
 import dev.omnigate.connector.api.model.Money;
 import dev.omnigate.connector.api.model.Order;
 import dev.omnigate.connector.api.model.OrderLine;
 import dev.omnigate.connector.api.model.OrderStatus;
 import dev.omnigate.connector.toolkit.SourceRefs;
+import dev.omnigate.connector.toolkit.identity.MarketplaceRelays;
 import dev.omnigate.connector.toolkit.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ public final class ShopifyOrderMapper {
                 refs.of(id),
                 string(order, "name"),
                 ShopifyIds.legacyId(order.get("customer")).orElse(null),
-                email == null ? null : EmailAddress.personal(email),
+                email == null ? null : MarketplaceRelays.classify(email),
                 createdAt,
                 ShopifyJson.instant(order, "updatedAt", what),
                 status(order.get("cancelledAt") != null && !order.get("cancelledAt").isNull(), financial, fulfillment),

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.omnigate.connector.api.error.ConnectorException;
 import dev.omnigate.connector.api.error.ErrorCategory;
 import dev.omnigate.connector.api.model.Address;
+import dev.omnigate.connector.api.model.Channel;
 import dev.omnigate.connector.api.model.Customer;
 import dev.omnigate.connector.api.model.EmailAddress;
 import dev.omnigate.connector.api.model.EmailKind;
@@ -44,7 +45,7 @@ final class ShopifyCustomerMapperTest {
     }
 
     @Test
-    void emailsArePersonalAndPhonesUnmaskedBecauseShopifyNeitherRelaysNorMasks() {
+    void personalEmailsStayPersonalAndPhonesUnmaskedBecauseShopifyDoesNotMask() {
         Customer customer = mapper.toCustomer(json("{'id':'gid://shopify/Customer/1','displayName':'Ava Chen',"
                 + "'email':'Ava.Chen@Example.com','phone':'+14155550142',"
                 + "'defaultEmailAddress':{'emailAddress':'ava.chen@example.com'},'defaultPhoneNumber':{'phoneNumber':'+14155550142'}}"));
@@ -53,6 +54,15 @@ final class ShopifyCustomerMapperTest {
             assertThat(email.kind()).isEqualTo(EmailKind.PERSONAL);
         });
         assertThat(customer.phones()).containsExactly(new PhoneNumber("+14155550142", false));
+    }
+
+    @Test
+    void aMarketplaceRelayAddressImportedIntoTheShopIsMarkedAsARelayOfItsMarketplace() {
+        Customer customer = mapper.toCustomer(json("{'id':'gid://shopify/Customer/2','email':'q4k8m2x7v1c9d3nb@marketplace.amazon.com'}"));
+        assertThat(customer.emails()).singleElement().satisfies(email -> {
+            assertThat(email.kind()).isEqualTo(EmailKind.MARKETPLACE_RELAY);
+            assertThat(email.relayOf()).isEqualTo(Channel.AMAZON);
+        });
     }
 
     @Test
