@@ -18,7 +18,10 @@ import org.springframework.context.annotation.Import;
         "omnigate.stores-dir=target/no-store-files",
         "omnigate.request-timeout=1500ms",
         "omnigate.health.cache-ttl=0s",
-        "omnigate.health.timeout=500ms"
+        "omnigate.health.timeout=500ms",
+        // these tests inject failures on purpose and count calls: resilience has its own tests
+        "omnigate.resilience.breaker.enabled=false",
+        "omnigate.resilience.retry.max-attempts=1"
 })
 @Import(FakeWorld.class)
 public @interface GatewayTest {
