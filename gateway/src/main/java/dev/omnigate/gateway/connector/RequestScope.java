@@ -17,20 +17,24 @@ import java.util.UUID;
  * @param startedAt when the request started
  * @param deadline when the client stops waiting for connector data
  * @param clock the clock both refer to
+ * @param staleServes where the entity cache notes each answer it served past its freshness (thread-safe; the
+ *     response reports them in {@code extensions.stale})
  */
-public record RequestScope(String requestId, Instant startedAt, Instant deadline, Clock clock) {
+public record RequestScope(String requestId, Instant startedAt, Instant deadline, Clock clock, StaleServes staleServes) {
 
     public RequestScope {
         requireNonNull(requestId, "requestId is null");
         requireNonNull(startedAt, "startedAt is null");
         requireNonNull(deadline, "deadline is null");
         requireNonNull(clock, "clock is null");
+        requireNonNull(staleServes, "staleServes is null");
     }
 
     /** A scope starting now with the given budget; a random id when {@code requestId} is null. */
     public static RequestScope start(String requestId, Duration budget, Clock clock) {
         Instant now = clock.instant();
-        return new RequestScope(requestId == null ? UUID.randomUUID().toString() : requestId, now, now.plus(budget), clock);
+        return new RequestScope(requestId == null ? UUID.randomUUID().toString() : requestId, now, now.plus(budget), clock,
+                new StaleServes());
     }
 
     /** The context for one call to one account. */
@@ -41,7 +45,7 @@ public record RequestScope(String requestId, Instant startedAt, Instant deadline
     /** A copy whose deadline is the earlier of this one and {@code budget} from now (for health probes). */
     public RequestScope narrowedTo(Duration budget) {
         Instant narrowed = clock.instant().plus(budget);
-        return new RequestScope(requestId, startedAt, narrowed.isBefore(deadline) ? narrowed : deadline, clock);
+        return new RequestScope(requestId, startedAt, narrowed.isBefore(deadline) ? narrowed : deadline, clock, staleServes);
     }
 
     public Duration remaining() {

@@ -3,6 +3,7 @@ package dev.omnigate.gateway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.netflix.graphql.dgs.DgsQueryExecutor;
+import dev.omnigate.gateway.cache.EntityCache;
 import dev.omnigate.gateway.connector.ConnectorAccount;
 import dev.omnigate.gateway.connector.ConnectorAccounts;
 import dev.omnigate.gateway.support.GraphQlClient;
@@ -31,7 +32,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",
-        "omnigate.request-timeout=10s"
+        "omnigate.request-timeout=10s",
+        // no entry turns stale during a test: a background refresh would add upstream requests the tests count
+        "omnigate.cache.inventory.fresh=5m",
+        // a Plus-sized cost bucket: a throttled (and then retried) request would add to the requests the tests count
+        "omnigate.sandbox.shopify.bucket-size=20000", "omnigate.sandbox.shopify.restore-rate=1000"
 })
 final class SandboxEndToEndTest {
 
@@ -43,6 +48,9 @@ final class SandboxEndToEndTest {
 
     @Autowired
     ConnectorAccounts accounts;
+
+    @Autowired
+    EntityCache cache;
 
     GraphQlClient graphql;
     Sandbox sandbox;
@@ -56,6 +64,7 @@ final class SandboxEndToEndTest {
         store = sandbox.shopify().store();
         counters = sandbox.shopify().counters();
         counters.reset();
+        cache.invalidateAll(); // these tests count the upstream calls of cold requests
     }
 
     @Test
@@ -135,6 +144,7 @@ final class SandboxEndToEndTest {
         int priceBatch = shopify.connector().prices().orElseThrow().maxBatchSize();
         int inventoryBatch = shopify.connector().inventory().orElseThrow().maxBatchSize();
         graphql.execute(query, Map.of("skus", twenty.subList(0, 1))); // warms the connector's one-off shop lookup
+        cache.invalidateAll();
         counters.reset();
 
         Answer answer = graphql.execute(query, Map.of("skus", twenty));
@@ -148,6 +158,21 @@ final class SandboxEndToEndTest {
                 .isEqualTo(expected).isLessThan(twenty.size());
     }
 
+    @Test
+    void aHotProductsQueryIsAnsweredFromTheCacheWithoutAnyUpstreamRequest() {
+        // other SKUs than batchingHoldsAcrossTheHttpBoundary's, whose count would change with a connector that knows them
+        List<String> twenty = sandbox.world().skus().stream().map(sku -> sku.sku()).skip(20).limit(20).toList();
+        String query = "query($skus: [String!]!) { products(skus: $skus) { sku prices { price { amount } } "
+                + "availability { byLocation { location { name } available } } } }";
+        Answer cold = graphql.execute(query, Map.of("skus", twenty));
+        counters.reset();
+
+        Answer hot = graphql.execute(query, Map.of("skus", twenty));
+
+        assertThat(hot.<Object>read("$.data")).isEqualTo(cold.read("$.data"));
+        assertThat(counters.total()).as("upstream requests of the hot query " + counters.rootFields()).isZero();
+    }
+
     private static long ceilDiv(int count, int batch) {
         return (count + batch - 1) / batch;
     }
@@ -156,6 +181,7 @@ final class SandboxEndToEndTest {
     void ordersAndMetricsOfAProfileShareOneUpstreamOrdersQuery() {
         graphql.execute("{ customer360(email: \"ava.chen@example.com\") { orders { nodes { name } } metrics { orderCount } } }");
         Map<String, Long> afterBoth = counters.rootFields();
+        cache.invalidateAll();
         counters.reset();
         graphql.execute("{ customer360(email: \"ava.chen@example.com\") { orders { nodes { name } } } }");
         Map<String, Long> afterOrdersOnly = counters.rootFields();

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
         "omnigate.request-timeout=1500ms",
         "omnigate.health.cache-ttl=0s",
         "omnigate.health.timeout=500ms",
-        // these tests inject failures on purpose and count calls: resilience has its own tests
+        // these tests inject failures on purpose and count calls: resilience and the cache have their own tests
+        "omnigate.cache.enabled=false",
         "omnigate.resilience.breaker.enabled=false",
         "omnigate.resilience.retry.max-attempts=1"
 })

@@ -20,7 +20,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * The batch function shared by the per-entity loaders: group the batch's keys by account, call each account's
- * reader once (per {@code maxBatchSize} chunk) in parallel, and answer every key with its value or its
+ * reader through the entity cache once (per {@code maxBatchSize} chunk of what the cache lacks) in parallel, and answer every key with its value or its
  * account's failure. Keys of unknown accounts, of accounts without the reader, and ids the vendor does not
  * know are simply absent (the field resolves to null).
  */
@@ -42,10 +42,9 @@ public final class AccountBatches {
         for (AccountScopedKey key : keys) {
             idsByAccount.computeIfAbsent(key.account(), account -> new LinkedHashSet<>()).add(key.nativeId());
         }
-        ConnectorInvoker invoker = support.invoker();
         Map<String, CompletableFuture<Map<String, V>>> calls = new LinkedHashMap<>();
         idsByAccount.forEach((accountId, ids) -> support.accounts().find(accountId).ifPresent(account ->
-                readerOf.apply(account).ifPresent(reader -> calls.put(accountId, invoker.callInChunks(account, operation, scope, ids,
+                readerOf.apply(account).ifPresent(reader -> calls.put(accountId, support.cache().load(account, operation, scope, ids,
                         maxBatchSize.applyAsInt(reader), (context, chunk) -> call.load(reader, context, chunk))))));
         List<CompletableFuture<?>> all = new ArrayList<>(calls.values());
         return CompletableFuture.allOf(all.stream().map(future -> future.exceptionally(error -> null)).toArray(CompletableFuture[]::new))

@@ -1,5 +1,6 @@
 package dev.omnigate.gateway.graphql.batch;
 
+import dev.omnigate.gateway.cache.EntityCache;
 import dev.omnigate.gateway.config.OmnigateProperties;
 import dev.omnigate.gateway.connector.ConnectorAccounts;
 import dev.omnigate.gateway.connector.ConnectorInvoker;
@@ -10,18 +11,21 @@ import java.time.Clock;
 import org.dataloader.BatchLoaderEnvironment;
 import org.springframework.stereotype.Component;
 
-/** What every data fetcher and loader needs: the accounts, the invoker, the request's scope and the limits. */
+/** What every data fetcher and loader needs: the accounts, the invoker, the entity cache, the request's scope and the limits. */
 @Component
 public class GraphQlSupport {
 
     private final ConnectorAccounts accounts;
     private final ConnectorInvoker invoker;
+    private final EntityCache cache;
     private final OmnigateProperties properties;
     private final Clock clock;
 
-    public GraphQlSupport(ConnectorAccounts accounts, ConnectorInvoker invoker, OmnigateProperties properties, Clock clock) {
+    public GraphQlSupport(ConnectorAccounts accounts, ConnectorInvoker invoker, EntityCache cache, OmnigateProperties properties,
+            Clock clock) {
         this.accounts = accounts;
         this.invoker = invoker;
+        this.cache = cache;
         this.properties = properties;
         this.clock = clock;
     }
@@ -32,6 +36,11 @@ public class GraphQlSupport {
 
     public ConnectorInvoker invoker() {
         return invoker;
+    }
+
+    /** Batched reads by id or SKU go through the entity cache (which calls the invoker for what it lacks). */
+    public EntityCache cache() {
+        return cache;
     }
 
     public int maxPageSize() {

@@ -4,17 +4,22 @@ import dev.omnigate.gateway.config.OmnigateProperties;
 import dev.omnigate.gateway.connector.ConnectorInvoker;
 import dev.omnigate.gateway.connector.RequestScope;
 import graphql.ExecutionInput;
+import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts each request's clock: when an execution begins, puts a {@link RequestScope} with the request id
  * (from the HTTP filter's MDC, else a new one) and the deadline {@code omnigate.request-timeout} from now
- * into the GraphQL context. Every connector call of the request, at every level of the query, shares it.
+ * into the GraphQL context. Every connector call of the request, at every level of the query, shares it. When the
+ * request is done, answers served from stale cache entries are listed in the response's {@code extensions.stale}.
  */
 @Component
 public class RequestScopeInstrumentation extends SimplePerformantInstrumentation {
@@ -33,5 +38,21 @@ public class RequestScopeInstrumentation extends SimplePerformantInstrumentation
         executionInput.getGraphQLContext().computeIfAbsent(RequestScope.class,
                 key -> RequestScope.start(MDC.get(ConnectorInvoker.MDC_REQUEST_ID), properties.requestTimeout(), clock));
         return executionInput;
+    }
+
+    /** Reports the answers served from stale cache entries as {@code extensions.stale}. */
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult executionResult,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        RequestScope scope = parameters.getGraphQLContext().get(RequestScope.class);
+        if (scope == null || scope.staleServes().all().isEmpty()) {
+            return CompletableFuture.completedFuture(executionResult);
+        }
+        Map<Object, Object> extensions = new LinkedHashMap<>();
+        if (executionResult.getExtensions() != null) {
+            extensions.putAll(executionResult.getExtensions());
+        }
+        extensions.put("stale", scope.staleServes().asExtensions());
+        return CompletableFuture.completedFuture(executionResult.transform(builder -> builder.extensions(extensions)));
     }
 }

@@ -50,12 +50,12 @@ public class ProductDataLoader implements MappedBatchLoaderWithContext<String, F
         CompletableFuture<AccountResults<Map<String, List<Price>>>> prices = invoker.fanOut(
                 support.accounts().with(Capability.PRICES_READ), account -> {
                     PriceReader reader = account.connector().prices().orElseThrow();
-                    return invoker.callInChunks(account, "prices.getBySkus", scope, skus, reader.maxBatchSize(), reader::getBySkus);
+                    return support.cache().load(account, "prices.getBySkus", scope, skus, reader.maxBatchSize(), reader::getBySkus);
                 });
         CompletableFuture<AccountResults<Map<String, List<InventoryLevel>>>> inventory = invoker.fanOut(
                 support.accounts().with(Capability.INVENTORY_READ), account -> {
                     InventoryReader reader = account.connector().inventory().orElseThrow();
-                    return invoker.callInChunks(account, "inventory.getBySkus", scope, skus, reader.maxBatchSize(), reader::getBySkus);
+                    return support.cache().load(account, "inventory.getBySkus", scope, skus, reader.maxBatchSize(), reader::getBySkus);
                 });
         return prices.thenCombine(inventory, (priceResults, inventoryResults) -> {
             List<AccountFailure> failures = priceResults.failuresWith(inventoryResults.failures());
