@@ -29,6 +29,8 @@ public final class Sandbox implements AutoCloseable {
     public static final String SHOPIFY = "shopify";
     public static final String SHOPIFY_ACCOUNT = "demo-shopify";
     public static final String SHOPIFY_DOMAIN = "omnigate-demo.myshopify.com";
+    public static final String ZENDESK = "zendesk";
+    public static final String ZENDESK_ACCOUNT = "demo-zendesk";
 
     private final DemoWorld world;
     private final List<VendorSimulator> simulators;
@@ -59,6 +61,7 @@ public final class Sandbox implements AutoCloseable {
             LOG.info("Shopify simulator for account {} listening on {} (api-version {}, {} customers, {} orders)",
                     SHOPIFY_ACCOUNT, shopify.baseUrl(), ShopifySimulator.API_VERSION, shopify.store().customers().size(),
                     shopify.store().orders().size());
+            started.add(dev.omnigate.simulator.zendesk.ZendeskSimulator.start(world, options, random));
             // one line per further vendor simulator: started.add(XSimulator.start(world, options, random));
         } catch (RuntimeException e) {
             started.forEach(VendorSimulator::close);
