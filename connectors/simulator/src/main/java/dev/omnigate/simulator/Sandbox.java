@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.omnigate.simulator.shopify.ShopifySimulator;
 import dev.omnigate.simulator.shopify.ShopifyStore;
+import dev.omnigate.simulator.tiktok.TikTokShopSimulator;
+import dev.omnigate.simulator.zendesk.ZendeskSimulator;
 import dev.omnigate.simulator.world.DemoWorld;
 import dev.omnigate.simulator.world.WorldGenerator;
 import java.security.SecureRandom;
@@ -31,6 +33,8 @@ public final class Sandbox implements AutoCloseable {
     public static final String SHOPIFY_DOMAIN = "omnigate-demo.myshopify.com";
     public static final String ZENDESK = "zendesk";
     public static final String ZENDESK_ACCOUNT = "demo-zendesk";
+    public static final String TIKTOK_SHOP = "tiktok-shop";
+    public static final String TIKTOK_SHOP_ACCOUNT = "demo-tiktok-shop";
 
     private final DemoWorld world;
     private final List<VendorSimulator> simulators;
@@ -61,8 +65,9 @@ public final class Sandbox implements AutoCloseable {
             LOG.info("Shopify simulator for account {} listening on {} (api-version {}, {} customers, {} orders)",
                     SHOPIFY_ACCOUNT, shopify.baseUrl(), ShopifySimulator.API_VERSION, shopify.store().customers().size(),
                     shopify.store().orders().size());
-            started.add(dev.omnigate.simulator.zendesk.ZendeskSimulator.start(world, options, random));
-            // one line per further vendor simulator: started.add(XSimulator.start(world, options, random));
+            // one line per further vendor simulator
+            started.add(TikTokShopSimulator.start(world, options, random));
+            started.add(ZendeskSimulator.start(world, options, random));
         } catch (RuntimeException e) {
             started.forEach(VendorSimulator::close);
             throw e;

@@ -28,7 +28,8 @@ final class SandboxTest {
     @Test
     void describesTheShopifyAccountAConnectorNeeds() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
-            assertThat(sandbox.accounts()).hasSize(1);
+            assertThat(sandbox.accounts()).extracting(SimulatedAccount::connectorId).contains("shopify").doesNotHaveDuplicates();
+            assertThat(sandbox.accounts()).extracting(SimulatedAccount::accountId).doesNotHaveDuplicates();
             SimulatedAccount account = sandbox.account("shopify");
             assertThat(account.connectorId()).isEqualTo("shopify");
             assertThat(account.accountId()).isEqualTo("demo-shopify");
@@ -42,8 +43,8 @@ final class SandboxTest {
             assertThat(shopQuery(account.baseUrl(), config.get("access-token"))).isEqualTo(200);
             assertThat(sandbox.world().ava().email()).isEqualTo("ava.chen@example.com");
             assertThat(sandbox.world().seed()).isEqualTo(SandboxOptions.DEFAULT_SEED);
-            assertThatThrownBy(() -> sandbox.account("amazon")).isInstanceOf(NoSuchElementException.class)
-                    .hasMessageContaining("amazon");
+            assertThatThrownBy(() -> sandbox.account("no-such-vendor")).isInstanceOf(NoSuchElementException.class)
+                    .hasMessageContaining("no-such-vendor");
         }
     }
 
