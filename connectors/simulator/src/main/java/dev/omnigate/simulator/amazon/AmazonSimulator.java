@@ -200,7 +200,7 @@ public final class AmazonSimulator implements VendorSimulator {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             if (path.equals("/auth/o2/token") && exchange.getRequestMethod().equals("POST")) {
-                count("lwaToken");
+                increment("lwaToken");
                 token(exchange, body);
                 return;
             }
@@ -209,7 +209,7 @@ public final class AmazonSimulator implements VendorSimulator {
                 send(exchange, 404, error("NotFound", "The resource specified does not exist.", ""), null);
                 return;
             }
-            count(operation.operationId());
+            increment(operation.operationId());
             String token = exchange.getRequestHeaders().getFirst("x-amz-access-token");
             if (token == null || !issuedTokens.contains(token)) {
                 send(exchange, 403, error("Unauthorized", "Access to requested resource is denied.",
@@ -260,7 +260,7 @@ public final class AmazonSimulator implements VendorSimulator {
         send(exchange, 200, answer, null);
     }
 
-    private void count(String operationId) {
+    private void increment(String operationId) {
         counters.computeIfAbsent(operationId, key -> new AtomicLong()).incrementAndGet();
     }
 
