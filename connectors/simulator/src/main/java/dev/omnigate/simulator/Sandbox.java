@@ -2,6 +2,7 @@ package dev.omnigate.simulator;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.omnigate.simulator.amazon.AmazonSimulator;
 import dev.omnigate.simulator.shopify.ShopifySimulator;
 import dev.omnigate.simulator.shopify.ShopifyStore;
 import dev.omnigate.simulator.tiktok.TikTokShopSimulator;
@@ -31,6 +32,8 @@ public final class Sandbox implements AutoCloseable {
     public static final String SHOPIFY = "shopify";
     public static final String SHOPIFY_ACCOUNT = "demo-shopify";
     public static final String SHOPIFY_DOMAIN = "omnigate-demo.myshopify.com";
+    public static final String AMAZON = "amazon";
+    public static final String AMAZON_ACCOUNT = "demo-amazon";
     public static final String ZENDESK = "zendesk";
     public static final String ZENDESK_ACCOUNT = "demo-zendesk";
     public static final String TIKTOK_SHOP = "tiktok-shop";
@@ -66,6 +69,7 @@ public final class Sandbox implements AutoCloseable {
                     SHOPIFY_ACCOUNT, shopify.baseUrl(), ShopifySimulator.API_VERSION, shopify.store().customers().size(),
                     shopify.store().orders().size());
             // one line per further vendor simulator
+            started.add(AmazonSimulator.start(world, options, random));
             started.add(TikTokShopSimulator.start(world, options, random));
             started.add(ZendeskSimulator.start(world, options, random));
         } catch (RuntimeException e) {
