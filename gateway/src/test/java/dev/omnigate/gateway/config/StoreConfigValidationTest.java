@@ -122,7 +122,7 @@ final class StoreConfigValidationTest {
                     "a-acme.yml › store 'acme' › account 'shop-us' › 'max-batch-size': must be an integer, but was 'lots'",
                     "› 'page-size-cap': must be between 1 and 250, but was '900'",
                     "› 'colour': is not a known key; known keys are [region, api-token, max-batch-size, page-size-cap, endpoint]",
-                    "account 'amazon-eu': unknown connector 'acme-marketplace'; installed connectors are [fake-shop",
+                    "account 'amazon-eu': unknown connector 'acme-marketplace'; installed connectors are [amazon, fake-shop",
                     "account 'Shop_Two': account ids must be lower-case letters, digits and dashes",
                     "account 'Shop_Two': 'conector' is not an account setting; known settings are [config, connector, enabled]",
                     "account 'Shop_Two': 'enabled' must be true or false, but was 'maybe'",

@@ -77,7 +77,7 @@ final class SandboxEndToEndTest {
                 { customer360(email: "  AVA.Chen@Example.com ") {
                     displayName emails phones
                     identities { source { channel connector account nativeId } matchedBy }
-                    orders(first: 50) { nodes { name source { nativeId } total { amount currencyCode }
+                    orders(first: 50) { nodes { name source { connector nativeId } total { amount currencyCode }
                                                 lines { sku title quantity unitPrice { amount currencyCode } } } }
                     metrics { orderCount channels }
                 } }
@@ -88,19 +88,28 @@ final class SandboxEndToEndTest {
         assertThat(answer.<List<String>>read("$.data.customer360.identities[*].source.connector")).contains("shopify");
         assertThat(answer.<List<String>>read("$.data.customer360.emails")).contains("ava.chen@example.com");
         assertThat(answer.<List<String>>read("$.data.customer360.phones")).contains("+14155550142");
-        assertThat(answer.<List<String>>read("$.data.customer360.orders.nodes[*].name"))
+        // her orders on the other channels are the cross-channel test's business; here: the Shopify ones, exactly
+        List<Map<String, Object>> shopifyOrders = answer.<List<Map<String, Object>>>read("$.data.customer360.orders.nodes[*]").stream()
+                .filter(node -> "shopify".equals(((Map<?, ?>) node.get("source")).get("connector"))).toList();
+        assertThat(shopifyOrders).extracting(node -> node.get("name"))
                 .containsExactlyElementsOf(expected.stream().map(ShopifyModel.Order::name).toList());
         for (int i = 0; i < expected.size(); i++) {
             ShopifyModel.Order order = expected.get(i);
-            String path = "$.data.customer360.orders.nodes[" + i + "]";
-            assertThat(new BigDecimal(answer.<String>read(path + ".total.amount"))).isEqualByComparingTo(order.totalPrice());
-            assertThat(answer.<String>read(path + ".total.currencyCode")).isEqualTo(order.currencyCode());
-            assertThat(answer.<List<String>>read(path + ".lines[*].sku"))
+            Map<String, Object> node = shopifyOrders.get(i);
+            Map<?, ?> total = (Map<?, ?>) node.get("total");
+            List<Map<String, Object>> lines = castList(node.get("lines"));
+            assertThat(new BigDecimal((String) total.get("amount"))).isEqualByComparingTo(order.totalPrice());
+            assertThat(total.get("currencyCode")).isEqualTo(order.currencyCode());
+            assertThat(lines).extracting(line -> line.get("sku"))
                     .containsExactlyElementsOf(order.lineItems().stream().map(ShopifyModel.LineItem::sku).toList());
-            assertThat(answer.<List<Integer>>read(path + ".lines[*].quantity"))
-                    .containsExactlyElementsOf(order.lineItems().stream().map(ShopifyModel.LineItem::quantity).toList());
+            assertThat(lines).extracting(line -> line.get("quantity"))
+                    .containsExactlyElementsOf(order.lineItems().stream().<Object>map(ShopifyModel.LineItem::quantity).toList());
         }
-        assertThat(answer.<Integer>read("$.data.customer360.metrics.orderCount")).isEqualTo(expected.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> castList(Object value) {
+        return (List<Map<String, Object>>) value;
     }
 
     @Test
