@@ -29,6 +29,8 @@ import tools.jackson.databind.JsonNode;
 final class SquareInventoryReader implements InventoryReader {
 
     private static final int MAX_PAGES = 100;
+    /** Counts per page ({@code BatchRetrieveInventoryCountsRequest.limit}; Square's maximum is 1000). */
+    static final int MAX_COUNTS_PAGE = 1000;
 
     private final SquareClient client;
     private final SquareCatalog catalog;
@@ -60,6 +62,7 @@ final class SquareInventoryReader implements InventoryReader {
             List<JsonNode> counts = Paging.collectAll(context, operation, MAX_PAGES, cursor -> {
                 Map<String, Object> request = new LinkedHashMap<>();
                 request.put("catalog_object_ids", batch);
+                request.put("limit", MAX_COUNTS_PAGE);
                 if (cursor != null) {
                     request.put("cursor", cursor);
                 }
