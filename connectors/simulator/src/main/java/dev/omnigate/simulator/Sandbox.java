@@ -29,6 +29,8 @@ public final class Sandbox implements AutoCloseable {
     public static final String SHOPIFY = "shopify";
     public static final String SHOPIFY_ACCOUNT = "demo-shopify";
     public static final String SHOPIFY_DOMAIN = "omnigate-demo.myshopify.com";
+    public static final String SQUARE = "square";
+    public static final String SQUARE_ACCOUNT = "demo-square";
 
     private final DemoWorld world;
     private final List<VendorSimulator> simulators;
@@ -60,6 +62,7 @@ public final class Sandbox implements AutoCloseable {
                     SHOPIFY_ACCOUNT, shopify.baseUrl(), ShopifySimulator.API_VERSION, shopify.store().customers().size(),
                     shopify.store().orders().size());
             // one line per further vendor simulator: started.add(XSimulator.start(world, options, random));
+            started.add(dev.omnigate.simulator.square.SquareSimulator.start(world, options, random));
         } catch (RuntimeException e) {
             started.forEach(VendorSimulator::close);
             throw e;
