@@ -42,7 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>Catalog: one {@code ITEM} per product, one {@code ITEM_VARIATION} per SKU with {@code sku} and
  *       {@code price_money}.</li>
  *   <li>Inventory: for each stock level at a POS store, {@code IN_STOCK} = available, {@code RESERVED_FOR_SALE} =
- *       committed, {@code IN_TRANSIT_TO} = incoming (zero counts are not listed).</li>
+ *       committed, {@code IN_TRANSIT_TO} = incoming (a zero {@code IN_STOCK} count is listed, other zero counts
+ *       are not).</li>
  * </ul>
  * Ids are derived deterministically from world keys in Square's style (upper-case letters and digits). Immutable.
  */
@@ -132,7 +133,8 @@ public final class SquareStore {
     }
 
     private void addCount(String variation, String location, String state, int quantity, Instant at) {
-        if (quantity > 0) {
+        // a tracked variation always has its IN_STOCK count at a store, "0" when sold out; other states only when held
+        if (quantity > 0 || state.equals("IN_STOCK")) {
             counts.add(JSON.createObjectNode().put("catalog_object_id", variation).put("catalog_object_type", "ITEM_VARIATION")
                     .put("state", state).put("location_id", location).put("quantity", Integer.toString(quantity))
                     .put("calculated_at", at.toString()));
