@@ -145,4 +145,25 @@ final class SquareSandboxTest {
             assertThat((List<?>) order.get("lines")).hasSize(pickup.lines().size());
         });
     }
+
+    @Test
+    void customer360FindsAvasPosProfileByEmailAndByPhoneWithHerPickupOrder() {
+        String posCustomer = store.customerIdOf(DemoWorld.AVA_KEY).orElseThrow();
+        Order pickup = world.ordersOf(DemoWorld.AVA_KEY).stream().filter(o -> o.channel() == Channel.POS).findFirst().orElseThrow();
+        for (String lookup : List.of("email: \"ava.chen@example.com\"", "phone: \"(415) 555-0142\"")) {
+            Answer answer = graphql.execute("{ customer360(" + lookup + ") { identities { source { connector account nativeId } "
+                    + "matchedBy } orders(first: 50) { nodes { source { account nativeId } fulfillmentMethod } } } }");
+
+            assertThat(answer.errors()).as(lookup).isEmpty();
+            List<Map<String, Object>> pos = answer.read("$.data.customer360.identities[?(@.source.account == '"
+                    + Sandbox.SQUARE_ACCOUNT + "')]");
+            assertThat(pos).as("POS identity found by %s", lookup).singleElement().satisfies(identity -> {
+                assertThat(((Map<?, ?>) identity.get("source")).get("nativeId")).isEqualTo(posCustomer);
+                assertThat((List<?>) identity.get("matchedBy")).isNotEmpty();
+            });
+            List<String> methods = answer.read("$.data.customer360.orders.nodes[?(@.source.nativeId == '" + pickup.nativeId()
+                    + "')].fulfillmentMethod");
+            assertThat(methods).as("Ava's POS order in the profile found by %s", lookup).containsExactly("PICKUP");
+        }
+    }
 }
