@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.omnigate.simulator.amazon.AmazonSimulator;
 import dev.omnigate.simulator.shopify.ShopifySimulator;
 import dev.omnigate.simulator.shopify.ShopifyStore;
+import dev.omnigate.simulator.square.SquareSimulator;
 import dev.omnigate.simulator.tiktok.TikTokShopSimulator;
 import dev.omnigate.simulator.zendesk.ZendeskSimulator;
 import dev.omnigate.simulator.world.DemoWorld;
@@ -38,6 +39,8 @@ public final class Sandbox implements AutoCloseable {
     public static final String ZENDESK_ACCOUNT = "demo-zendesk";
     public static final String TIKTOK_SHOP = "tiktok-shop";
     public static final String TIKTOK_SHOP_ACCOUNT = "demo-tiktok-shop";
+    public static final String SQUARE = "square";
+    public static final String SQUARE_ACCOUNT = "demo-square";
 
     private final DemoWorld world;
     private final List<VendorSimulator> simulators;
@@ -71,6 +74,7 @@ public final class Sandbox implements AutoCloseable {
             // one line per further vendor simulator
             started.add(AmazonSimulator.start(world, options, random));
             started.add(TikTokShopSimulator.start(world, options, random));
+            started.add(SquareSimulator.start(world, options, random));
             started.add(ZendeskSimulator.start(world, options, random));
         } catch (RuntimeException e) {
             started.forEach(VendorSimulator::close);
