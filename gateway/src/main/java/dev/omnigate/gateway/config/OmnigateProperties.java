@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     relative to the working directory (the repository root)
  * @param graphql GraphQL limits
  * @param identity customer-360 matching rules
+ * @param inventory how stock of several accounts is summed
  * @param health connector health checks
  * @param sandbox the embedded simulators
  */
@@ -26,6 +27,7 @@ public record OmnigateProperties(
         @DefaultValue("config/stores") Path storesDir,
         @DefaultValue GraphQl graphql,
         @DefaultValue Identity identity,
+        @DefaultValue Inventory inventory,
         @DefaultValue Health health,
         @DefaultValue Sandbox sandbox) {
 
@@ -83,6 +85,19 @@ public record OmnigateProperties(
             roleLocalParts = List.copyOf(roleLocalParts);
             blockedEmails = List.copyOf(blockedEmails);
             blockedPhones = List.copyOf(blockedPhones);
+        }
+    }
+
+    /**
+     * @param samePlaceRadius how close (in meters) two accounts' locations of the same kind must be to count as one
+     *     physical place, whose stock is then counted once; 0 never merges
+     */
+    public record Inventory(@DefaultValue("100") double samePlaceRadius) {
+        public Inventory {
+            if (samePlaceRadius < 0 || samePlaceRadius > 10_000) {
+                throw new IllegalArgumentException("omnigate.inventory.same-place-radius must be between 0 and 10000 (meters), but was "
+                        + samePlaceRadius);
+            }
         }
     }
 

@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
         "omnigate.health.timeout=500ms",
         // these tests inject failures on purpose and count calls: resilience and the cache have their own tests
         "omnigate.cache.enabled=false",
+        // no two fake accounts share a place; the sandbox tests cover counting shared places once
+        "omnigate.inventory.same-place-radius=0",
         "omnigate.resilience.breaker.enabled=false",
         "omnigate.resilience.retry.max-attempts=1"
 })

@@ -35,4 +35,14 @@ public interface VendorStubs {
      * to {@code null} when only presence is checked (values that change per request, like signatures).
      */
     Map<String, String> requiredRequestHeaders();
+
+    /**
+     * How many vendor calls one batch of a lookup may cost: 1 (the default) unless the vendor cannot be asked by the
+     * key the SPI uses and needs a lookup first, e.g. Square keeps stock by catalog variation id, so a batch of SKUs
+     * is one catalog search plus one counts call. The kit then asserts {@code chunks <= calls <= chunks * this}, so a
+     * call per id is still caught. Say why in the override.
+     */
+    default int maxCallsPerBatch(ContractOperation operation) {
+        return 1;
+    }
 }

@@ -43,6 +43,11 @@ public class GraphQlSupport {
         return cache;
     }
 
+    /** {@code omnigate.inventory.same-place-radius} in meters. */
+    public double inventorySamePlaceRadius() {
+        return properties.inventory().samePlaceRadius();
+    }
+
     public int maxPageSize() {
         return properties.graphql().maxPageSize();
     }

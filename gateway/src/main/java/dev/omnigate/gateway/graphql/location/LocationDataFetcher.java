@@ -7,6 +7,7 @@ import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import dev.omnigate.connector.api.Capability;
 import dev.omnigate.connector.api.model.InventoryLevel;
+import dev.omnigate.gateway.graphql.product.ProductView;
 import dev.omnigate.connector.api.model.Location;
 import dev.omnigate.connector.api.model.LocationKind;
 import dev.omnigate.connector.api.read.LocationReader;
@@ -71,7 +72,7 @@ public class LocationDataFetcher {
 
     @DgsData(parentType = "LocationAvailability", field = "location")
     public CompletableFuture<DataFetcherResult<Location>> location(DgsDataFetchingEnvironment environment) {
-        InventoryLevel level = environment.getSource();
+        InventoryLevel level = environment.<ProductView.LocationLevel>getSource().level();
         DataLoader<AccountScopedKey, Fetched<Location>> loader = environment.getDataLoader(LocationDataLoader.NAME);
         return loader.load(new AccountScopedKey(level.source().account(), level.locationId()), support.scope(environment))
                 .thenApply(fetched -> GraphQlErrors.result(fetched, environment));

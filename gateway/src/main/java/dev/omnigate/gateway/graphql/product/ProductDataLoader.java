@@ -3,6 +3,7 @@ package dev.omnigate.gateway.graphql.product;
 import com.netflix.graphql.dgs.DgsDataLoader;
 import dev.omnigate.connector.api.Capability;
 import dev.omnigate.connector.api.model.InventoryLevel;
+import dev.omnigate.connector.api.model.Location;
 import dev.omnigate.connector.api.model.Price;
 import dev.omnigate.connector.api.read.InventoryReader;
 import dev.omnigate.connector.api.read.PriceReader;
@@ -10,15 +11,18 @@ import dev.omnigate.gateway.connector.AccountFailure;
 import dev.omnigate.gateway.connector.AccountResults;
 import dev.omnigate.gateway.connector.ConnectorInvoker;
 import dev.omnigate.gateway.connector.RequestScope;
+import dev.omnigate.gateway.graphql.batch.AccountScopedKey;
 import dev.omnigate.gateway.graphql.batch.GraphQlSupport;
 import dev.omnigate.gateway.graphql.error.Fetched;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dataloader.BatchLoaderEnvironment;
 import org.dataloader.MappedBatchLoaderWithContext;
 
@@ -29,7 +33,8 @@ import org.dataloader.MappedBatchLoaderWithContext;
  * <p><b>Why a data loader.</b> {@code products(skus:)} and every {@code OrderLine.product} of a page of orders
  * all resolve SKUs. Each field registers its SKU; graphql-java calls {@link #load} once per query level with
  * every distinct SKU, and each account is asked once per {@code maxBatchSize} SKUs for prices and once for
- * inventory. A SKU no account knows resolves to null; a failed account leaves the others' data in place and
+ * inventory. A physical place several accounts report (a store on the POS and on the online shop) is counted once
+ * ({@link SamePlaces}). A SKU no account knows resolves to null; a failed account leaves the others' data in place and
  * adds its failure to every SKU's answer (fetchers report it once per field).
  */
 @DgsDataLoader(name = ProductDataLoader.NAME)
@@ -57,30 +62,64 @@ public class ProductDataLoader implements MappedBatchLoaderWithContext<String, F
                     InventoryReader reader = account.connector().inventory().orElseThrow();
                     return support.cache().load(account, "inventory.getBySkus", scope, skus, reader.maxBatchSize(), reader::getBySkus);
                 });
-        return prices.thenCombine(inventory, (priceResults, inventoryResults) -> {
-            List<AccountFailure> failures = priceResults.failuresWith(inventoryResults.failures());
-            Map<String, Fetched<ProductView>> answers = new LinkedHashMap<>();
-            for (String sku : skus) {
-                List<Price> skuPrices = new ArrayList<>();
-                List<InventoryLevel> skuLevels = new ArrayList<>();
-                boolean known = false;
-                for (Map<String, List<Price>> accountPrices : priceResults.values().values()) {
-                    List<Price> found = accountPrices.get(sku);
-                    if (found != null) {
-                        known = true;
-                        skuPrices.addAll(found);
-                    }
+        return prices.thenCombine(inventory, Pair::new).thenCompose(both -> samePlaceDuplicates(both.inventory(), scope)
+                .thenApply(duplicates -> answers(skus, both.prices(), both.inventory(), duplicates)));
+    }
+
+    private record Pair(AccountResults<Map<String, List<Price>>> prices, AccountResults<Map<String, List<InventoryLevel>>> inventory) {
+    }
+
+    private static Map<String, Fetched<ProductView>> answers(Set<String> skus, AccountResults<Map<String, List<Price>>> priceResults,
+            AccountResults<Map<String, List<InventoryLevel>>> inventoryResults, Set<InventoryLevel> duplicates) {
+        List<AccountFailure> failures = priceResults.failuresWith(inventoryResults.failures());
+        Map<String, Fetched<ProductView>> answers = new LinkedHashMap<>();
+        for (String sku : skus) {
+            List<Price> skuPrices = new ArrayList<>();
+            List<InventoryLevel> skuLevels = new ArrayList<>();
+            boolean known = false;
+            for (Map<String, List<Price>> accountPrices : priceResults.values().values()) {
+                List<Price> found = accountPrices.get(sku);
+                if (found != null) {
+                    known = true;
+                    skuPrices.addAll(found);
                 }
-                for (Map<String, List<InventoryLevel>> accountLevels : inventoryResults.values().values()) {
-                    List<InventoryLevel> found = accountLevels.get(sku);
-                    if (found != null) {
-                        known = true;
-                        skuLevels.addAll(found);
-                    }
-                }
-                answers.put(sku, new Fetched<>(known ? ProductView.of(sku, skuPrices, skuLevels) : null, failures));
             }
-            return answers;
-        });
+            for (Map<String, List<InventoryLevel>> accountLevels : inventoryResults.values().values()) {
+                List<InventoryLevel> found = accountLevels.get(sku);
+                if (found != null) {
+                    known = true;
+                    skuLevels.addAll(found);
+                }
+            }
+            answers.put(sku, new Fetched<>(known ? ProductView.of(sku, skuPrices, skuLevels, duplicates) : null, failures));
+        }
+        return answers;
+    }
+
+    /**
+     * The levels of places another account also reports ({@link SamePlaces}); needs the locations only when levels come
+     * from two or more accounts (through the entity cache, so usually without a vendor call). Locations that cannot be
+     * read leave their levels counted.
+     */
+    private CompletableFuture<Set<InventoryLevel>> samePlaceDuplicates(AccountResults<Map<String, List<InventoryLevel>>> inventory,
+            RequestScope scope) {
+        double radius = support.inventorySamePlaceRadius();
+        Map<String, Set<String>> locationIds = new LinkedHashMap<>();
+        List<InventoryLevel> levels = new ArrayList<>();
+        inventory.values().values().forEach(bySku -> bySku.values().forEach(found -> found.forEach(level -> {
+            levels.add(level);
+            locationIds.computeIfAbsent(level.source().account(), account -> new LinkedHashSet<>()).add(level.locationId());
+        })));
+        if (radius <= 0 || locationIds.size() < 2) {
+            return CompletableFuture.completedFuture(Set.of());
+        }
+        Map<AccountScopedKey, Location> locations = new ConcurrentHashMap<>();
+        List<CompletableFuture<?>> reads = new ArrayList<>();
+        locationIds.forEach((accountId, ids) -> support.accounts().find(accountId).flatMap(account -> account.connector().locations()
+                .map(reader -> support.cache().load(account, "locations.getByIds", scope, ids, Integer.MAX_VALUE, reader::getByIds)
+                        .thenAccept(found -> found.forEach((id, location) -> locations.put(new AccountScopedKey(accountId, id), location)))
+                        .exceptionally(failure -> null))).ifPresent(reads::add));
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> SamePlaces.duplicates(levels, locations, radius));
     }
 }
