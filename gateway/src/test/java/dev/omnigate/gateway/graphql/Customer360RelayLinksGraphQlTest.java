@@ -55,15 +55,25 @@ final class Customer360RelayLinksGraphQlTest {
 
         assertThat(answer.errors()).isEmpty();
         assertThat(answer.<List<String>>read("$.data.customer360.orders.edges[*].node.source.nativeId"))
-                .as("newest first; t-5's order was bought by another relay, t-6 came from a personal address")
-                .containsExactly(RelayLinkWorld.NOOR_TIKTOK_ORDER, RelayLinkWorld.NOOR_AMAZON_ORDER, "1005", "pos-7");
+                .as("newest first; the orders t-5 and t-7 name were bought by another relay")
+                .containsExactly(RelayLinkWorld.NOOR_TIKTOK_ORDER, RelayLinkWorld.PERSONAL_TICKET_AMAZON_ORDER,
+                        RelayLinkWorld.NOOR_AMAZON_ORDER, "1005", "pos-7");
         assertThat(answer.<List<String>>read("$.data.customer360.orders.edges[*].node.source.account"))
-                .as("the TikTok relay joins the TikTok order, never the Amazon order with the same id")
-                .containsExactly("tiktok", "amazon", "shop", "pos");
-        assertThat(answer.<List<String>>read("$.data.customer360.tickets.nodes[*].subject")).hasSize(4);
+                .as("the TikTok relay's ticket joins the TikTok order, never the Amazon order with the same id")
+                .containsExactly("tiktok", "amazon", "amazon", "shop", "pos");
+        assertThat(answer.<List<String>>read("$.data.customer360.tickets.nodes[*].subject")).hasSize(5);
         assertThat(answer.<List<String>>read("$.data.customer360.metrics.channels")).containsExactly("SHOPIFY", "AMAZON", "TIKTOK_SHOP", "POS");
-        assertThat(answer.<Integer>read("$.data.customer360.metrics.orderCount")).isEqualTo(4);
+        assertThat(answer.<Integer>read("$.data.customer360.metrics.orderCount")).isEqualTo(5);
         assertThat(answer.<Boolean>read("$.data.customer360.metrics.repeatCustomer")).isTrue();
+    }
+
+    @Test
+    void aRequesterWithoutRelayAddressesJoinsNoMarketplaceOrder() {
+        Answer answer = graphql.execute(PROFILE, Map.of("email", "ben.ortiz@example.com"));
+
+        assertThat(answer.<List<String>>read("$.data.customer360.tickets.nodes[*].subject")).hasSize(1);
+        assertThat(answer.<List<String>>read("$.data.customer360.orders.edges[*].node.source.account")).isEmpty();
+        assertThat(RelayLinkWorld.AMAZON.account("amazon").calls(FakeOperation.ORDERS_BY_IDS)).isZero();
     }
 
     @Test
@@ -90,9 +100,10 @@ final class Customer360RelayLinksGraphQlTest {
         assertThat(RelayLinkWorld.SHOP.account("shop").calls(FakeOperation.ORDERS_BY_CUSTOMER)).isEqualTo(1);
         assertThat(RelayLinkWorld.POS.account("pos").calls(FakeOperation.ORDERS_BY_CUSTOMER)).isEqualTo(1);
         assertThat(RelayLinkWorld.DESK.account("desk").calls(FakeOperation.TICKETS_BY_REQUESTER)).isEqualTo(1);
-        // the orders the relay tickets name: one batched call per marketplace account (t-3 and t-5 share Amazon's)
-        assertThat(RelayLinkWorld.AMAZON.account("amazon").batchSizes(FakeOperation.ORDERS_BY_IDS)).containsExactly(2);
-        assertThat(RelayLinkWorld.TIKTOK.account("tiktok").batchSizes(FakeOperation.ORDERS_BY_IDS)).containsExactly(1);
+        // the orders the tickets name: one batched call per marketplace account (t-3, t-5, t-6/t-7 ask Amazon; t-4, t-6, t-7
+        // ask TikTok, whose relay she holds too)
+        assertThat(RelayLinkWorld.AMAZON.account("amazon").batchSizes(FakeOperation.ORDERS_BY_IDS)).containsExactly(3);
+        assertThat(RelayLinkWorld.TIKTOK.account("tiktok").batchSizes(FakeOperation.ORDERS_BY_IDS)).containsExactly(3);
     }
 
     @Test

@@ -33,7 +33,10 @@ import org.springframework.context.annotation.Bean;
  * too: never a key). Her tickets: t-3 from the Amazon relay names FBA order {@value #NOOR_AMAZON_ORDER} (no buyer
  * email: joins), t-4 from the TikTok relay names TikTok order {@value #NOOR_TIKTOK_ORDER} (its buyer email is that
  * relay: joins; the Amazon order with the same id must not), t-5 from the Amazon relay names an order another relay
- * bought (refused), t-6 from her personal address names an Amazon order (not a relay ticket: ignored).
+ * bought (refused), t-6 from her personal address names Amazon order {@value #PERSONAL_TICKET_AMAZON_ORDER} (she holds
+ * an Amazon relay and the order tells no other buyer: joins), t-7 from her personal address names an order another
+ * relay bought (refused). Ben (shop 105, desk d-3) holds no relay address: his ticket naming an Amazon order joins
+ * nothing.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RelayLinkWorld {
@@ -50,6 +53,7 @@ public class RelayLinkWorld {
             .account("shop", account -> account
                     .customer("103", "Noor Haddad", "noor.haddad@example.com", "+14155550177")
                     .customer("104", "Acme Front Desk", "info@acme.example", null)
+                    .customer("105", "Ben Ortiz", "ben.ortiz@example.com", null)
                     .order("1005", "103", "2025-08-01T12:00:00Z", "45.00", "USD", line("MUG-1", "Omnigate Mug", 1, "45.00", "USD")))
             .build();
 
@@ -95,7 +99,12 @@ public class RelayLinkWorld {
                     .ticket(ticket(account.ref("t-5"), EmailAddress.relay(NOOR_AMAZON_RELAY, Channel.AMAZON), OTHER_BUYERS_AMAZON_ORDER,
                             "2025-09-11T10:00:00Z"))
                     .ticket(ticket(account.ref("t-6"), EmailAddress.personal("noor.haddad@example.com"), PERSONAL_TICKET_AMAZON_ORDER,
-                            "2025-09-12T10:00:00Z")))
+                            "2025-09-12T10:00:00Z"))
+                    .ticket(ticket(account.ref("t-7"), EmailAddress.personal("noor.haddad@example.com"), OTHER_BUYERS_AMAZON_ORDER,
+                            "2025-09-13T10:00:00Z"))
+                    .customer("d-3", "Ben Ortiz", "ben.ortiz@example.com", null)
+                    .ticket(new Ticket(account.ref("t-8"), "d-3", EmailAddress.personal("ben.ortiz@example.com"), "My order",
+                            TicketStatus.OPEN, "open", Instant.parse("2025-09-14T10:00:00Z"), null, NOOR_AMAZON_ORDER)))
             .build();
 
     private static Order marketplaceOrder(SourceRef ref, EmailAddress buyer, String createdAt, String total) {

@@ -6,6 +6,7 @@ import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import dev.omnigate.connector.api.Capability;
+import dev.omnigate.connector.api.model.Customer;
 import dev.omnigate.connector.api.model.Order;
 import dev.omnigate.connector.api.model.Ticket;
 import dev.omnigate.gateway.connector.AccountFailure;
@@ -103,15 +104,19 @@ public class Customer360DataFetcher {
 
     /**
      * Every order of the profile, newest first: the orders of its identities whose account offers ORDERS_BY_CUSTOMER,
-     * plus the marketplace orders its helpdesk tickets join through relay addresses ({@link RelayOrderLink}).
+     * plus the marketplace orders its helpdesk users' tickets name, joined through their relay addresses
+     * ({@link RelayOrderLink}).
      */
     private CompletableFuture<Fetched<List<Order>>> ordersOf(DgsDataFetchingEnvironment environment) {
         Customer360View view = environment.getSource();
         RequestScope scope = support.scope(environment);
         DataLoader<AccountScopedKey, Fetched<List<Order>>> byCustomer = environment.getDataLoader(OrdersByCustomerDataLoader.NAME);
         CompletableFuture<Fetched<List<Order>>> own = loadAll(byCustomer, keysOf(view, Capability.ORDERS_BY_CUSTOMER), scope);
+        Map<RelayOrderLink.RequesterKey, Customer> requesters = new LinkedHashMap<>();
+        view.profile().identities().forEach(identity -> requesters.put(
+                new RelayOrderLink.RequesterKey(identity.accountId(), identity.nativeId()), identity.customer()));
         CompletableFuture<Fetched<List<Order>>> linked = ticketsOf(environment)
-                .thenCompose(tickets -> linkedOrders(tickets, environment, scope));
+                .thenCompose(tickets -> linkedOrders(tickets, requesters, environment, scope));
         return own.thenCombine(linked, (mine, joined) -> {
             Map<AccountScopedKey, Order> orders = new LinkedHashMap<>();
             mine.value().forEach(order -> orders.putIfAbsent(AccountScopedKey.of(order.source()), order));
@@ -125,9 +130,9 @@ public class Customer360DataFetcher {
     }
 
     /** The orders the tickets name, looked up on every account of each relay's own marketplace (batched by account). */
-    private CompletableFuture<Fetched<List<Order>>> linkedOrders(Fetched<List<Ticket>> tickets, DgsDataFetchingEnvironment environment,
-            RequestScope scope) {
-        List<RelayOrderLink> links = RelayOrderLink.of(tickets.value(), service.normalizer());
+    private CompletableFuture<Fetched<List<Order>>> linkedOrders(Fetched<List<Ticket>> tickets,
+            Map<RelayOrderLink.RequesterKey, Customer> requesters, DgsDataFetchingEnvironment environment, RequestScope scope) {
+        List<RelayOrderLink> links = RelayOrderLink.of(tickets.value(), requesters, service.normalizer());
         if (links.isEmpty()) {
             return CompletableFuture.completedFuture(new Fetched<>(List.of(), tickets.failures()));
         }
