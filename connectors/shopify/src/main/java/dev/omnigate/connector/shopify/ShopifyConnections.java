@@ -4,6 +4,7 @@ import dev.omnigate.connector.api.CallContext;
 import dev.omnigate.connector.api.read.Page;
 import dev.omnigate.connector.shopify.mapping.ShopifyIds;
 import dev.omnigate.connector.shopify.mapping.ShopifyJson;
+import dev.omnigate.connector.toolkit.paging.Batches;
 import dev.omnigate.connector.toolkit.paging.Paging;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -9,6 +9,7 @@ import dev.omnigate.connector.api.read.PageRequest;
 import dev.omnigate.connector.shopify.mapping.ShopifyIds;
 import dev.omnigate.connector.shopify.mapping.ShopifyJson;
 import dev.omnigate.connector.shopify.mapping.ShopifyOrderMapper;
+import dev.omnigate.connector.toolkit.paging.Batches;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -14,6 +14,7 @@ import dev.omnigate.connector.shopify.mapping.ShopifyJson;
 import dev.omnigate.connector.toolkit.SourceRefs;
 import dev.omnigate.connector.toolkit.crypto.Hmac;
 import dev.omnigate.connector.toolkit.json.Json;
+import dev.omnigate.connector.toolkit.webhook.Webhooks;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -70,13 +71,7 @@ final class ShopifyWebhookHandler implements WebhookHandler {
 
     @Override
     public WebhookResult handle(WebhookRequest request) {
-        try {
-            return verifiedThenParsed(request);
-        } catch (RuntimeException e) {
-            // the contract: never throw, whatever arrives
-            return new WebhookResult.Rejected(WebhookResult.Reason.MALFORMED,
-                    "shopify webhook could not be read (" + e.getClass().getSimpleName() + ")");
-        }
+        return Webhooks.neverThrowing("shopify", () -> verifiedThenParsed(request));
     }
 
     private WebhookResult verifiedThenParsed(WebhookRequest request) {

@@ -4,6 +4,7 @@ import dev.omnigate.connector.api.CallContext;
 import dev.omnigate.connector.square.mapping.CatalogVariation;
 import dev.omnigate.connector.square.mapping.SquareCatalogMapper;
 import dev.omnigate.connector.square.mapping.SquareJson;
+import dev.omnigate.connector.toolkit.paging.Batches;
 import dev.omnigate.connector.toolkit.paging.Paging;
 import java.time.Clock;
 import java.time.Duration;

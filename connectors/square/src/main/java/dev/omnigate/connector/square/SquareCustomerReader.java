@@ -8,6 +8,7 @@ import dev.omnigate.connector.api.read.Page;
 import dev.omnigate.connector.api.read.PageRequest;
 import dev.omnigate.connector.square.mapping.SquareCustomerMapper;
 import dev.omnigate.connector.square.mapping.SquareJson;
+import dev.omnigate.connector.toolkit.paging.Batches;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ final class SquareCustomerReader implements CustomerReader {
     @Override
     public Map<String, Customer> getByIds(CallContext context, Set<String> ids) {
         Map<String, Customer> result = new LinkedHashMap<>();
-        List<String> valid = ids.stream().filter(Batches::isSquareId).toList();
+        List<String> valid = ids.stream().filter(SquareIds::isSquareId).toList();
         for (List<String> batch : Batches.of(valid, MAX_BATCH)) {
             String operation = "customers.bulkRetrieve";
             JsonNode body = client.post(context, operation, "/v2/customers/bulk-retrieve", Map.of("customer_ids", batch))

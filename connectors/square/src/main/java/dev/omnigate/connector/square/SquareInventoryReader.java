@@ -6,6 +6,7 @@ import dev.omnigate.connector.api.read.InventoryReader;
 import dev.omnigate.connector.square.mapping.CatalogVariation;
 import dev.omnigate.connector.square.mapping.SquareInventoryMapper;
 import dev.omnigate.connector.square.mapping.SquareJson;
+import dev.omnigate.connector.toolkit.paging.Batches;
 import dev.omnigate.connector.toolkit.paging.Paging;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -10,6 +10,7 @@ import dev.omnigate.connector.api.read.Page;
 import dev.omnigate.connector.api.read.PageRequest;
 import dev.omnigate.connector.square.mapping.SquareJson;
 import dev.omnigate.connector.square.mapping.SquareOrderMapper;
+import dev.omnigate.connector.toolkit.paging.Batches;
 import dev.omnigate.connector.toolkit.paging.Paging;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -67,7 +68,7 @@ final class SquareOrderReader implements OrderReader {
     @Override
     public Map<String, Order> getByIds(CallContext context, Set<String> ids) {
         Map<String, Order> result = new LinkedHashMap<>();
-        List<String> valid = ids.stream().filter(Batches::isSquareId).toList();
+        List<String> valid = ids.stream().filter(SquareIds::isSquareId).toList();
         for (List<String> batch : Batches.of(valid, MAX_BATCH)) {
             String operation = "square orders.batchRetrieve";
             SquareClient.Answer answer = client.post(context, "orders.batchRetrieve", "/v2/orders/batch-retrieve",
@@ -94,7 +95,7 @@ final class SquareOrderReader implements OrderReader {
             throw ConnectorException.of(ErrorCategory.UNSUPPORTED,
                     "square orders.search: Square filters on one time range at a time (created or updated, not both)");
         }
-        if (query.customerId() != null && !Batches.isSquareId(query.customerId())) {
+        if (query.customerId() != null && !SquareIds.isSquareId(query.customerId())) {
             return Page.last(List.of()); // no Square customer has such an id
         }
         Map<String, Object> filter = new LinkedHashMap<>();
@@ -114,7 +115,7 @@ final class SquareOrderReader implements OrderReader {
     @Override
     public Map<String, List<Order>> getByCustomerIds(CallContext context, Set<String> customerIds) {
         Map<String, List<Order>> result = new LinkedHashMap<>();
-        List<String> valid = customerIds.stream().filter(Batches::isSquareId).toList();
+        List<String> valid = customerIds.stream().filter(SquareIds::isSquareId).toList();
         for (List<String> batch : Batches.of(valid, MAX_BATCH)) {
             Set<String> wanted = new LinkedHashSet<>(batch);
             Map<String, Object> filter = Map.of("customer_filter", Map.of("customer_ids", batch));

@@ -13,6 +13,7 @@ import dev.omnigate.connector.square.mapping.SquareJson;
 import dev.omnigate.connector.toolkit.SourceRefs;
 import dev.omnigate.connector.toolkit.crypto.Hmac;
 import dev.omnigate.connector.toolkit.json.Json;
+import dev.omnigate.connector.toolkit.webhook.Webhooks;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -67,12 +68,7 @@ final class SquareWebhookHandler implements WebhookHandler {
 
     @Override
     public WebhookResult handle(WebhookRequest request) {
-        try {
-            return verifiedThenParsed(request);
-        } catch (RuntimeException e) {
-            return new WebhookResult.Rejected(WebhookResult.Reason.MALFORMED,
-                    "square webhook could not be read (" + e.getClass().getSimpleName() + ")");
-        }
+        return Webhooks.neverThrowing("square", () -> verifiedThenParsed(request));
     }
 
     private WebhookResult verifiedThenParsed(WebhookRequest request) {

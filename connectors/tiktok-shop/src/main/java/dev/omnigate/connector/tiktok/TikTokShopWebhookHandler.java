@@ -13,6 +13,7 @@ import dev.omnigate.connector.tiktok.mapping.TikTokShopJson;
 import dev.omnigate.connector.toolkit.SourceRefs;
 import dev.omnigate.connector.toolkit.crypto.Hmac;
 import dev.omnigate.connector.toolkit.json.Json;
+import dev.omnigate.connector.toolkit.webhook.Webhooks;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -94,12 +95,7 @@ final class TikTokShopWebhookHandler implements WebhookHandler {
 
     @Override
     public WebhookResult handle(WebhookRequest request) {
-        try {
-            return verifiedThenParsed(request);
-        } catch (RuntimeException e) {
-            return new WebhookResult.Rejected(WebhookResult.Reason.MALFORMED,
-                    "tiktok-shop webhook could not be read (" + e.getClass().getSimpleName() + ")");
-        }
+        return Webhooks.neverThrowing("tiktok-shop", () -> verifiedThenParsed(request));
     }
 
     private WebhookResult verifiedThenParsed(WebhookRequest request) {

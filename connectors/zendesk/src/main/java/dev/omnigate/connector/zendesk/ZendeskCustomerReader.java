@@ -8,6 +8,7 @@ import dev.omnigate.connector.api.read.CustomerQuery;
 import dev.omnigate.connector.api.read.CustomerReader;
 import dev.omnigate.connector.api.read.Page;
 import dev.omnigate.connector.api.read.PageRequest;
+import dev.omnigate.connector.toolkit.paging.Batches;
 import dev.omnigate.connector.zendesk.mapping.ZendeskJson;
 import dev.omnigate.connector.zendesk.mapping.ZendeskUserMapper;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import dev.omnigate.connector.api.error.ErrorCategory;
 import dev.omnigate.connector.api.model.Ticket;
 import dev.omnigate.connector.api.read.Page;
 import dev.omnigate.connector.api.read.TicketReader;
+import dev.omnigate.connector.toolkit.paging.Batches;
 import dev.omnigate.connector.toolkit.paging.Paging;
 import dev.omnigate.connector.zendesk.mapping.ZendeskJson;
 import dev.omnigate.connector.zendesk.mapping.ZendeskTicketMapper;

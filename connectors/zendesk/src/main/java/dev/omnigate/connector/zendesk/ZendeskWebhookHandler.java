@@ -12,6 +12,7 @@ import dev.omnigate.connector.api.config.Secret;
 import dev.omnigate.connector.toolkit.SourceRefs;
 import dev.omnigate.connector.toolkit.crypto.Hmac;
 import dev.omnigate.connector.toolkit.json.Json;
+import dev.omnigate.connector.toolkit.webhook.Webhooks;
 import dev.omnigate.connector.zendesk.mapping.ZendeskJson;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,13 +71,7 @@ final class ZendeskWebhookHandler implements WebhookHandler {
 
     @Override
     public WebhookResult handle(WebhookRequest request) {
-        try {
-            return verifiedThenParsed(request);
-        } catch (RuntimeException e) {
-            // the contract: never throw, whatever arrives
-            return new WebhookResult.Rejected(WebhookResult.Reason.MALFORMED,
-                    "zendesk webhook could not be read (" + e.getClass().getSimpleName() + ")");
-        }
+        return Webhooks.neverThrowing("zendesk", () -> verifiedThenParsed(request));
     }
 
     private WebhookResult verifiedThenParsed(WebhookRequest request) {
