@@ -24,7 +24,8 @@ public class GraphiQlController {
 
     /** The query the editor shows until the user has typed one (GraphiQL then remembers theirs). */
     public static final String DEFAULT_QUERY = """
-            # Ava Chen on every channel: one profile, her orders with money and lines, lifetime metrics.
+            # Ava Chen on every channel: one profile (Shopify, POS and helpdesk records), her orders on Shopify, in store,
+            # on Amazon and on TikTok Shop (joined through her helpdesk user's relay addresses), her tickets, metrics.
             # Press the run button (or Ctrl-Enter). Docs: the book icon on the left.
             query AvaCustomer360 {
               customer360(email: "  AVA.Chen@Example.com ") {
@@ -44,12 +45,15 @@ public class GraphiQlController {
                   firstOrderAt
                   lastOrderAt
                   channels
+                  repeatCustomer
                 }
+                tickets(first: 5) { nodes { subject status createdAt } }
                 orders(first: 10) {
                   edges {
                     node {
                       id
                       name
+                      source { channel }
                       createdAt
                       status
                       fulfillmentMethod
