@@ -189,7 +189,9 @@ public final class EntityCache {
                     Key key = new Key(account.accountId(), operation, kind, id);
                     if (failure == null) {
                         Object value = values.get(id);
-                        entries.put(key, new Entry(value, storedAt));
+                        if (value != null || scope.itemFailures().of(account.accountId(), id).isEmpty()) {
+                            entries.put(key, new Entry(value, storedAt)); // a record that failed is not "absent"
+                        }
                         inFlight.remove(key, future);
                         future.complete(Optional.ofNullable(value));
                     } else {

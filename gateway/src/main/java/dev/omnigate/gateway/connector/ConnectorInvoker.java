@@ -173,6 +173,15 @@ public final class ConnectorInvoker implements AutoCloseable {
     }
 
     /**
+     * The {@link AccountFailure} of one record a connector reported as failed inside a successful batch answer
+     * ({@link RequestScope#itemFailures()}), for the key it belongs to.
+     */
+    public static AccountFailure itemFailure(ConnectorAccount account, String operation, RequestScope scope, ConnectorException failure) {
+        return new AccountFailure(account.accountId(), account.connectorId(), account.channel(), operation, failure.category(),
+                failure.getMessage(), failure.retryAfter().orElse(null), scope.requestId());
+    }
+
+    /**
      * Runs host-side orchestration (merging pages, resolving a customer profile) on a virtual thread, with
      * the request id in the MDC. It may block on this invoker's futures.
      */

@@ -19,8 +19,10 @@ import java.util.UUID;
  * @param clock the clock both refer to
  * @param staleServes where the entity cache notes each answer it served past its freshness (thread-safe; the
  *     response reports them in {@code extensions.stale})
+ * @param itemFailures records connectors reported as failed inside successful batch answers (thread-safe)
  */
-public record RequestScope(String requestId, Instant startedAt, Instant deadline, Clock clock, StaleServes staleServes) {
+public record RequestScope(String requestId, Instant startedAt, Instant deadline, Clock clock, StaleServes staleServes,
+        ItemFailures itemFailures) {
 
     public RequestScope {
         requireNonNull(requestId, "requestId is null");
@@ -28,24 +30,26 @@ public record RequestScope(String requestId, Instant startedAt, Instant deadline
         requireNonNull(deadline, "deadline is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(staleServes, "staleServes is null");
+        requireNonNull(itemFailures, "itemFailures is null");
     }
 
     /** A scope starting now with the given budget; a random id when {@code requestId} is null. */
     public static RequestScope start(String requestId, Duration budget, Clock clock) {
         Instant now = clock.instant();
         return new RequestScope(requestId == null ? UUID.randomUUID().toString() : requestId, now, now.plus(budget), clock,
-                new StaleServes());
+                new StaleServes(), new ItemFailures());
     }
 
     /** The context for one call to one account. */
     public CallContext callContext(String accountId) {
-        return new CallContext(requestId, accountId, deadline, clock);
+        return new CallContext(requestId, accountId, deadline, clock, (key, failure) -> itemFailures.add(accountId, key, failure));
     }
 
     /** A copy whose deadline is the earlier of this one and {@code budget} from now (for health probes). */
     public RequestScope narrowedTo(Duration budget) {
         Instant narrowed = clock.instant().plus(budget);
-        return new RequestScope(requestId, startedAt, narrowed.isBefore(deadline) ? narrowed : deadline, clock, staleServes);
+        return new RequestScope(requestId, startedAt, narrowed.isBefore(deadline) ? narrowed : deadline, clock, staleServes,
+                itemFailures);
     }
 
     public Duration remaining() {

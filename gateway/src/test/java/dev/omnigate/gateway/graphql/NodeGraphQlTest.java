@@ -110,4 +110,21 @@ final class NodeGraphQlTest {
         }
         assertThat(FakeWorld.totalReaderCalls()).isZero();
     }
+
+    @Test
+    void anOrderTheVendorFailedInsideAGoodBatchIsNullWithItsOwnErrorWhileItsNeighbourResolves() {
+        String good = GlobalId.encode(GlobalIdType.Order, new SourceRef(Channel.SHOPIFY, "fake-shop", "shop-us", "1001"));
+        String failed = GlobalId.encode(GlobalIdType.Order, new SourceRef(Channel.SHOPIFY, "fake-shop", "shop-us", "1002"));
+        FakeWorld.SHOP.account("shop-us").failItems("1002");
+
+        Answer answer = graphql.execute("query($a: ID!, $b: ID!) { a: node(id: $a) { id } b: node(id: $b) { id } }",
+                Map.of("a", good, "b", failed));
+
+        assertThat(answer.<String>read("$.data.a.id")).isEqualTo(good);
+        assertThat(answer.<Object>read("$.data.b")).isNull();
+        assertThat(answer.errors()).singleElement().satisfies(error -> assertThat(error.get("path")).isEqualTo(List.of("b")));
+        assertThat(answer.errorExtensions()).singleElement().satisfies(extensions -> assertThat(extensions)
+                .containsEntry("code", "BAD_RESPONSE").containsEntry("account", "shop-us"));
+        assertThat(FakeWorld.SHOP.account("shop-us").calls(FakeOperation.ORDERS_BY_IDS)).as("one batch for both").isEqualTo(1);
+    }
 }

@@ -125,4 +125,21 @@ final class ProductsGraphQlTest {
         // both product fields were one batch: one price call per account, not two
         assertThat(FakeWorld.SHOP.account("shop-eu").calls(FakeOperation.PRICES_BY_SKUS)).isEqualTo(1);
     }
+
+    @Test
+    void aRecordTheVendorFailedInsideAGoodAnswerGetsItsOwnErrorAndTheRestIsServed() {
+        FakeWorld.SHOP.account("shop-us").failItems("TEE-1");
+
+        Answer answer = graphql.execute(PRODUCTS, Map.of("skus", List.of("MUG-1", "TEE-1")));
+
+        assertThat(answer.<List<String>>read("$.data.products[0].prices[*].source.account")).contains("shop-us");
+        assertThat(answer.<List<String>>read("$.data.products[1].availability.byLocation[*].source.account"))
+                .as("TEE-1's other accounts still answer").contains("pos-main").doesNotContain("shop-us");
+        assertThat(answer.errors()).singleElement().satisfies(error -> {
+            assertThat(error.get("path")).isEqualTo(List.of("products"));
+            assertThat(error.get("message").toString()).contains("TEE-1");
+        });
+        assertThat(answer.errorExtensions()).singleElement().satisfies(extensions -> assertThat(extensions)
+                .containsEntry("code", "BAD_RESPONSE").containsEntry("account", "shop-us").containsEntry("retryable", false));
+    }
 }

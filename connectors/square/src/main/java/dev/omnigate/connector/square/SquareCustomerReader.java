@@ -55,7 +55,7 @@ final class SquareCustomerReader implements CustomerReader {
             String operation = "customers.bulkRetrieve";
             JsonNode body = client.post(context, operation, "/v2/customers/bulk-retrieve", Map.of("customer_ids", batch))
                     .requireNoErrors("square " + operation);
-            PartialResults partial = new PartialResults("square " + operation);
+            PartialResults partial = new PartialResults("square " + operation, context);
             JsonNode responses = body.path("responses");
             for (String id : batch) {
                 JsonNode entry = responses.get(id);
@@ -65,7 +65,7 @@ final class SquareCustomerReader implements CustomerReader {
                 SquareError.of(entry).forEach(error -> partial.itemError(id, error));
                 JsonNode customer = entry.get("customer");
                 if (customer != null && customer.isObject()) {
-                    partial.map(() -> mapper.toCustomer(customer)).ifPresent(found -> result.put(id, found));
+                    partial.map(id, () -> mapper.toCustomer(customer)).ifPresent(found -> result.put(id, found));
                 }
             }
             partial.finish();

@@ -57,7 +57,7 @@ final class SquareInventoryReader implements InventoryReader {
         Set<String> variationIds = new LinkedHashSet<>();
         variations.values().forEach(list -> list.forEach(variation -> variationIds.add(variation.id())));
         String operation = "square inventory.batchRetrieveCounts";
-        PartialResults partial = new PartialResults(operation);
+        PartialResults partial = new PartialResults(operation, context);
         Map<String, List<JsonNode>> countsByVariation = new LinkedHashMap<>();
         for (List<String> batch : Batches.of(variationIds, SquareCatalog.MAX_SKUS)) {
             List<JsonNode> counts = Paging.collectAll(context, operation, MAX_PAGES, cursor -> {
@@ -69,7 +69,7 @@ final class SquareInventoryReader implements InventoryReader {
                 }
                 SquareClient.Answer answer = client.post(context, "inventory.batchRetrieveCounts",
                         "/v2/inventory/counts/batch-retrieve", request);
-                answer.errors().forEach(error -> partial.itemError(error.field() == null ? "?" : error.field(), error));
+                answer.errors().forEach(error -> partial.itemError(null, error));
                 List<JsonNode> page = new ArrayList<>();
                 answer.body().path("counts").forEach(page::add);
                 return new dev.omnigate.connector.api.read.Page<>(page, SquareJson.string(answer.body(), "cursor"));
@@ -86,7 +86,7 @@ final class SquareInventoryReader implements InventoryReader {
             List<InventoryLevel> levels = new ArrayList<>();
             for (CatalogVariation variation : list) {
                 List<JsonNode> counts = countsByVariation.getOrDefault(variation.id(), List.of());
-                partial.map(() -> mapper.toLevels(sku, variation.id(), counts)).ifPresent(levels::addAll);
+                partial.map(sku, () -> mapper.toLevels(sku, variation.id(), counts)).ifPresent(levels::addAll);
             }
             result.put(sku, List.copyOf(levels));
         });

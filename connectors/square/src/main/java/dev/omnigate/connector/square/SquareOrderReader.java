@@ -73,10 +73,12 @@ final class SquareOrderReader implements OrderReader {
             String operation = "square orders.batchRetrieve";
             SquareClient.Answer answer = client.post(context, "orders.batchRetrieve", "/v2/orders/batch-retrieve",
                     Map.of("order_ids", batch));
-            PartialResults partial = new PartialResults(operation);
-            answer.errors().forEach(error -> partial.itemError(error.field() == null ? "?" : error.field(), error));
+            PartialResults partial = new PartialResults(operation, context);
+            answer.errors().forEach(error -> partial.itemError(null, error));
             for (JsonNode node : answer.body().path("orders")) {
-                partial.map(() -> mapper.toOrder(node)).filter(order -> batch.contains(order.source().nativeId()))
+                String id = SquareJson.string(node, "id");
+                partial.map(id != null && batch.contains(id) ? id : null, () -> mapper.toOrder(node))
+                        .filter(order -> batch.contains(order.source().nativeId()))
                         .ifPresent(order -> result.put(order.source().nativeId(), order));
             }
             partial.finish();

@@ -34,11 +34,11 @@ final class SquarePriceReader implements PriceReader {
     @Override
     public Map<String, List<Price>> getBySkus(CallContext context, Set<String> skus) {
         Map<String, List<Price>> result = new LinkedHashMap<>();
-        PartialResults partial = new PartialResults("square prices.bySkus");
+        PartialResults partial = new PartialResults("square prices.bySkus", context);
         catalog.search(context, skus).forEach((sku, variations) -> {
             List<Price> prices = new ArrayList<>();
             for (CatalogVariation variation : variations) {
-                partial.map(() -> mapper.toPrice(variation)).ifPresent(prices::add);
+                partial.map(sku, () -> mapper.toPrice(variation)).ifPresent(prices::add);
             }
             if (!prices.isEmpty()) {
                 result.put(sku, List.copyOf(prices));

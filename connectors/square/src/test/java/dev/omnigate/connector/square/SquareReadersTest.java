@@ -25,6 +25,7 @@ import dev.omnigate.connector.api.read.PageRequest;
 import dev.omnigate.connector.testkit.TestConnectorContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,12 @@ final class SquareReadersTest {
         return CallContext.withTimeout("readers", Duration.ofSeconds(10));
     }
 
+    /** A context that records the item failures the reader reports, as the host does. */
+    private static CallContext recording(Map<String, ConnectorException> reported) {
+        CallContext plain = call();
+        return new CallContext(plain.requestId(), plain.accountId(), plain.deadline(), plain.clock(), reported::put);
+    }
+
     /** An Order (Order schema) with one line and the given total. */
     private static String order(String id, String customer, String createdAt, long amount, String currency) {
         return """
@@ -82,8 +89,9 @@ final class SquareReadersTest {
         WIREMOCK.stubFor(post(urlPathEqualTo("/v2/orders/batch-retrieve")).willReturn(okJson(
                 "{\"orders\": [" + order("BAD1", "C1", "2026-01-01T00:00:00Z", 500, "XYZ") + "]}")));
         try (Connector square = connector(Map.of())) {
-            ConnectorException e = catchThrowableOfType(ConnectorException.class,
-                    () -> square.orders().orElseThrow().getByIds(call(), Set.of("BAD1")));
+            Map<String, ConnectorException> reported = new HashMap<>();
+            assertThat(square.orders().orElseThrow().getByIds(recording(reported), Set.of("BAD1"))).isEmpty();
+            ConnectorException e = reported.get("BAD1");
             assertThat(e.category()).isEqualTo(ErrorCategory.BAD_RESPONSE);
             assertThat(e.getMessage()).contains("BAD1").contains("'XYZ'").contains("ISO 4217");
         }
@@ -99,9 +107,11 @@ final class SquareReadersTest {
                   "BROKEN": {"errors": [{"category": "API_ERROR", "code": "INTERNAL_SERVER_ERROR", "detail": "boom"}]}}}
                 """)));
         try (Connector square = connector(Map.of())) {
-            assertThat(square.customers().orElseThrow().getByIds(call(), Set.of("GOOD", "GONE", "BROKEN"))).containsOnlyKeys("GOOD");
-            ConnectorException e = catchThrowableOfType(ConnectorException.class,
-                    () -> square.customers().orElseThrow().getByIds(call(), Set.of("BROKEN")));
+            Map<String, ConnectorException> reported = new HashMap<>();
+            assertThat(square.customers().orElseThrow().getByIds(recording(reported), Set.of("GOOD", "GONE", "BROKEN")))
+                    .containsOnlyKeys("GOOD");
+            assertThat(reported).as("the bad item is reported for its own key; NOT_FOUND is just absent").containsOnlyKeys("BROKEN");
+            ConnectorException e = reported.get("BROKEN");
             assertThat(e.category()).isEqualTo(ErrorCategory.BAD_RESPONSE);
             assertThat(e.getMessage()).contains("INTERNAL_SERVER_ERROR").contains("BROKEN").doesNotContain("boom");
             assertThat(square.customers().orElseThrow().getByIds(call(), Set.of("GONE"))).isEmpty();

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.omnigate.connector.api.CallContext;
@@ -36,6 +35,7 @@ import dev.omnigate.connector.toolkit.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -183,8 +183,11 @@ final class SquareSpecExamplesTest {
         WIREMOCK.stubFor(post(urlPathEqualTo("/v2/orders/batch-retrieve")).willReturn(okJson(responseExample("BatchRetrieveOrders"))));
         Set<String> ids = new LinkedHashSet<>();
         VendorSpecs.example("BatchRetrieveOrdersRequest").path("order_ids").forEach(id -> ids.add(id.asString()));
-        ConnectorException e = catchThrowableOfType(ConnectorException.class,
-                () -> connector.orders().orElseThrow().getByIds(call(), ids));
+        Map<String, ConnectorException> reported = new HashMap<>();
+        CallContext plain = call();
+        CallContext recording = new CallContext(plain.requestId(), plain.accountId(), plain.deadline(), plain.clock(), reported::put);
+        assertThat(connector.orders().orElseThrow().getByIds(recording, ids)).isEmpty();
+        ConnectorException e = reported.get("CAISEM82RcpmcFBM0TfOyiHV3es");
         assertThat(e.category()).isEqualTo(ErrorCategory.BAD_RESPONSE);
         assertThat(e.getMessage()).contains("CAISEM82RcpmcFBM0TfOyiHV3es").contains("created_at");
     }

@@ -4,6 +4,7 @@ import dev.omnigate.connector.api.CallContext;
 import dev.omnigate.gateway.connector.AccountFailure;
 import dev.omnigate.gateway.connector.ConnectorAccount;
 import dev.omnigate.gateway.connector.ConnectorInvoker;
+import dev.omnigate.gateway.connector.ConnectorInvoker;
 import dev.omnigate.gateway.connector.RequestScope;
 import dev.omnigate.gateway.graphql.error.Fetched;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.function.ToIntFunction;
  * The batch function shared by the per-entity loaders: group the batch's keys by account, call each account's
  * reader through the entity cache once (per {@code maxBatchSize} chunk of what the cache lacks) in parallel, and answer every key with its value or its
  * account's failure. Keys of unknown accounts, of accounts without the reader, and ids the vendor does not
- * know are simply absent (the field resolves to null).
+ * know are simply absent (the field resolves to null); a record the vendor failed inside an otherwise good answer
+ * ({@link dev.omnigate.connector.api.CallContext#reportItemFailure}) resolves to null with its own typed error.
  */
 public final class AccountBatches {
 
@@ -54,10 +56,15 @@ public final class AccountBatches {
                         Set<String> ids = idsByAccount.get(accountId);
                         try {
                             Map<String, V> found = future.join();
+                            ConnectorAccount account = support.accounts().find(accountId).orElseThrow();
                             ids.forEach(id -> {
                                 V value = found.get(id);
                                 if (value != null) {
                                     answers.put(new AccountScopedKey(accountId, id), Fetched.of(value));
+                                } else {
+                                    // a record the vendor failed inside a good answer: its key alone gets the error
+                                    scope.itemFailures().of(accountId, id).ifPresent(failure -> answers.put(new AccountScopedKey(accountId, id),
+                                            Fetched.failed(ConnectorInvoker.itemFailure(account, operation, scope, failure))));
                                 }
                             });
                         } catch (CompletionException e) {

@@ -8,6 +8,7 @@ import dev.omnigate.connector.api.model.Price;
 import dev.omnigate.connector.api.read.InventoryReader;
 import dev.omnigate.connector.api.read.PriceReader;
 import dev.omnigate.gateway.connector.AccountFailure;
+import dev.omnigate.gateway.connector.ConnectorAccount;
 import dev.omnigate.gateway.connector.AccountResults;
 import dev.omnigate.gateway.connector.ConnectorInvoker;
 import dev.omnigate.gateway.connector.RequestScope;
@@ -63,14 +64,14 @@ public class ProductDataLoader implements MappedBatchLoaderWithContext<String, F
                     return support.cache().load(account, "inventory.getBySkus", scope, skus, reader.maxBatchSize(), reader::getBySkus);
                 });
         return prices.thenCombine(inventory, Pair::new).thenCompose(both -> samePlaceDuplicates(both.inventory(), scope)
-                .thenApply(duplicates -> answers(skus, both.prices(), both.inventory(), duplicates)));
+                .thenApply(duplicates -> answers(skus, both.prices(), both.inventory(), duplicates, scope)));
     }
 
     private record Pair(AccountResults<Map<String, List<Price>>> prices, AccountResults<Map<String, List<InventoryLevel>>> inventory) {
     }
 
-    private static Map<String, Fetched<ProductView>> answers(Set<String> skus, AccountResults<Map<String, List<Price>>> priceResults,
-            AccountResults<Map<String, List<InventoryLevel>>> inventoryResults, Set<InventoryLevel> duplicates) {
+    private Map<String, Fetched<ProductView>> answers(Set<String> skus, AccountResults<Map<String, List<Price>>> priceResults,
+            AccountResults<Map<String, List<InventoryLevel>>> inventoryResults, Set<InventoryLevel> duplicates, RequestScope scope) {
         List<AccountFailure> failures = priceResults.failuresWith(inventoryResults.failures());
         Map<String, Fetched<ProductView>> answers = new LinkedHashMap<>();
         for (String sku : skus) {
@@ -91,9 +92,22 @@ public class ProductDataLoader implements MappedBatchLoaderWithContext<String, F
                     skuLevels.addAll(found);
                 }
             }
-            answers.put(sku, new Fetched<>(known ? ProductView.of(sku, skuPrices, skuLevels, duplicates) : null, failures));
+            answers.put(sku, new Fetched<>(known ? ProductView.of(sku, skuPrices, skuLevels, duplicates) : null,
+                    withItemFailures(failures, sku, scope)));
         }
         return answers;
+    }
+
+    /** The account failures plus any record of this SKU a connector failed inside a good answer. */
+    private List<AccountFailure> withItemFailures(List<AccountFailure> failures, String sku, RequestScope scope) {
+        List<AccountFailure> all = new ArrayList<>(failures);
+        for (ConnectorAccount account : support.accounts().all()) {
+            if (account.supports(Capability.PRICES_READ) || account.supports(Capability.INVENTORY_READ)) {
+                scope.itemFailures().of(account.accountId(), sku).ifPresent(failure ->
+                        all.add(ConnectorInvoker.itemFailure(account, "products.bySku", scope, failure)));
+            }
+        }
+        return all;
     }
 
     /**

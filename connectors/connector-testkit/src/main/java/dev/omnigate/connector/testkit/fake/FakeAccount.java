@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +51,7 @@ public final class FakeAccount {
 
     private final Map<Capability, Supplier<ConnectorException>> failures = new ConcurrentHashMap<>();
     private final Map<Capability, Boolean> hangs = new ConcurrentHashMap<>();
+    private final Set<String> failingItems = ConcurrentHashMap.newKeySet();
     private final AtomicReference<HealthReport> health = new AtomicReference<>(HealthReport.up("fake account answers"));
     private final Map<FakeOperation, AtomicInteger> calls = Collections.synchronizedMap(new EnumMap<>(FakeOperation.class));
     private final Map<FakeOperation, List<Integer>> batchSizes = new ConcurrentHashMap<>();
@@ -108,7 +110,22 @@ public final class FakeAccount {
     public FakeAccount heal() {
         failures.clear();
         hangs.clear();
+        failingItems.clear();
         return this;
+    }
+
+    /**
+     * Makes the batch readers (customers and orders by id, prices and inventory by SKU) answer these keys as a vendor
+     * answers a record it failed inside a good answer: absent, reported through
+     * {@link CallContext#reportItemFailure} as {@code BAD_RESPONSE}. Cleared by {@link #heal()}.
+     */
+    public FakeAccount failItems(String... keys) {
+        failingItems.addAll(List.of(keys));
+        return this;
+    }
+
+    Set<String> failingItems() {
+        return Set.copyOf(failingItems);
     }
 
     /** What {@code checkHealth} answers from now on. */

@@ -126,6 +126,18 @@ final class FakeConnector implements Connector {
         }
     }
 
+    /** Drops the keys the account was told to fail and reports each through the context, as a vendor would. */
+    private <V> Map<String, V> withItemFailures(CallContext context, Set<String> asked, Map<String, V> found) {
+        for (String key : account.failingItems()) {
+            if (asked.contains(key)) {
+                found.remove(key);
+                context.reportItemFailure(key, ConnectorException.of(ErrorCategory.BAD_RESPONSE,
+                        "the record " + key + " could not be mapped (fake item failure)"));
+            }
+        }
+        return found;
+    }
+
     private void enter(FakeOperation operation, CallContext context, int batchSize) {
         requireNonNull(context, "context is null");
         if (closed.get()) {
@@ -181,7 +193,7 @@ final class FakeConnector implements Connector {
                     found.put(customer.source().nativeId(), customer);
                 }
             }
-            return found;
+            return withItemFailures(context, ids, found);
         }
 
         @Override
@@ -226,7 +238,7 @@ final class FakeConnector implements Connector {
                     found.put(order.source().nativeId(), order);
                 }
             }
-            return found;
+            return withItemFailures(context, ids, found);
         }
 
         @Override
@@ -282,7 +294,7 @@ final class FakeConnector implements Connector {
                 }
             }
             found.replaceAll((sku, levels) -> List.copyOf(levels));
-            return found;
+            return withItemFailures(context, skus, found);
         }
     }
 
@@ -302,7 +314,7 @@ final class FakeConnector implements Connector {
                 }
             }
             found.replaceAll((sku, list) -> List.copyOf(list));
-            return found;
+            return withItemFailures(context, skus, found);
         }
     }
 
