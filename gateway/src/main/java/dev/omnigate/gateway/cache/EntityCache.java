@@ -213,6 +213,11 @@ public final class EntityCache {
         entries.asMap().keySet().removeIf(key -> key.account().equals(accountId) && key.kind() == kind && key.id().equals(id));
     }
 
+    /** Drops every entry of one kind in an account (an event that cannot name the id, e.g. an order change). */
+    public void invalidateKind(String accountId, CacheKind kind) {
+        entries.asMap().keySet().removeIf(key -> key.account().equals(accountId) && key.kind() == kind);
+    }
+
     /** Drops every entry of an account. */
     public void invalidateAccount(String accountId) {
         entries.asMap().keySet().removeIf(key -> key.account().equals(accountId));

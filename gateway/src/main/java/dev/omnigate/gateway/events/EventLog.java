@@ -1,0 +1,39 @@
+package dev.omnigate.gateway.events;
+
+import dev.omnigate.connector.api.change.ChangeEvent;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The append-only log of change events. Sequences are strictly increasing and are the subscribers' resume cursors.
+ * Implementations are thread-safe.
+ */
+public interface EventLog extends AutoCloseable {
+
+    /**
+     * Appends the events of one connector, skipping those whose {@code eventKey} was appended before (within the dedupe
+     * window), and notifies the listeners in sequence order.
+     *
+     * @return what was appended, in order (empty when everything was a duplicate)
+     */
+    List<LoggedEvent> append(String connectorId, List<ChangeEvent> events);
+
+    /**
+     * Up to {@code max} events after {@code sequence}, oldest first.
+     *
+     * @throws CursorExpiredException when events after {@code sequence} were already dropped by retention
+     */
+    List<LoggedEvent> readAfter(long sequence, int max);
+
+    /** The sequence of the newest event; 0 when nothing was ever appended. */
+    long latestSequence();
+
+    /**
+     * Calls {@code listener} for every event appended from now on, in sequence order, on the appending thread (the
+     * listener must hand off quickly). Closing the returned handle stops the calls.
+     */
+    AutoCloseable listen(Consumer<LoggedEvent> listener);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,43 @@
+package dev.omnigate.gateway.events;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Change events ({@code omnigate.events.*}): webhook ingress, the event log and subscriptions; documented in
+ * {@code config/README.md}. Invalid values stop startup with a message naming the key and the value.
+ *
+ * @param retention how many events the in-memory log keeps (oldest dropped first); a cursor older than that gets
+ *     {@code CURSOR_EXPIRED}
+ * @param webhookMaxBodySize the largest webhook body accepted (larger: 413, nothing read further)
+ * @param dedupeTtl how long a delivery key and an event key are remembered, so that a vendor's retries and replays
+ *     have no effect
+ * @param dedupeMaxEntries the most keys remembered in memory (oldest forgotten first)
+ * @param subscriberBuffer events buffered for one slow subscriber before it is closed with a reason
+ */
+@ConfigurationProperties(prefix = "omnigate.events")
+public record EventsProperties(@DefaultValue("100000") int retention, @DefaultValue("1MB") DataSize webhookMaxBodySize,
+        @DefaultValue("24h") Duration dedupeTtl, @DefaultValue("1000000") long dedupeMaxEntries,
+        @DefaultValue("1000") int subscriberBuffer) {
+
+    public EventsProperties {
+        if (retention < 1) {
+            throw new IllegalArgumentException("omnigate.events.retention must be at least 1, but was " + retention);
+        }
+        if (webhookMaxBodySize.toBytes() < 1 || webhookMaxBodySize.toBytes() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("omnigate.events.webhook-max-body-size must be between 1B and 2GB, but was "
+                    + webhookMaxBodySize);
+        }
+        if (dedupeTtl.isNegative() || dedupeTtl.isZero()) {
+            throw new IllegalArgumentException("omnigate.events.dedupe-ttl must be positive, but was " + dedupeTtl);
+        }
+        if (dedupeMaxEntries < 1) {
+            throw new IllegalArgumentException("omnigate.events.dedupe-max-entries must be at least 1, but was " + dedupeMaxEntries);
+        }
+        if (subscriberBuffer < 1) {
+            throw new IllegalArgumentException("omnigate.events.subscriber-buffer must be at least 1, but was " + subscriberBuffer);
+        }
+    }
+}

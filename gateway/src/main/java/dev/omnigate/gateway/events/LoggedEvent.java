@@ -1,0 +1,33 @@
+package dev.omnigate.gateway.events;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.omnigate.connector.api.change.ChangeEvent;
+import java.time.Instant;
+
+/**
+ * One change as the event log holds it.
+ *
+ * @param sequence its position in the log: strictly increasing, the resume cursor of subscribers
+ * @param connectorId the connector that reported it
+ * @param event the normalised change
+ * @param loggedAt when the gateway appended it
+ */
+public record LoggedEvent(long sequence, String connectorId, ChangeEvent event, Instant loggedAt) {
+
+    public LoggedEvent {
+        requireNonNull(connectorId, "connectorId is null");
+        requireNonNull(event, "event is null");
+        requireNonNull(loggedAt, "loggedAt is null");
+    }
+
+    /** The account the change belongs to. */
+    public String accountId() {
+        return event.entity().account();
+    }
+
+    /** The cursor a client passes back as {@code after}. */
+    public String cursor() {
+        return EventCursor.encode(sequence);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.omnigate.gateway.events;
+
+import dev.omnigate.connector.api.change.WebhookHandler;
+import dev.omnigate.connector.api.change.WebhookRequest;
+import dev.omnigate.connector.api.change.WebhookResult;
+import dev.omnigate.gateway.connector.ConnectorAccount;
+import dev.omnigate.gateway.connector.ConnectorAccounts;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Webhook ingress: {@code POST /webhooks/{connector}/{account}} hands the body exactly as received, the headers and the
+ * URL the vendor called to that account's {@link WebhookHandler}.
+ *
+ * <ul>
+ *   <li>unknown connector or account, or an account without webhooks: 404;</li>
+ *   <li>a body above {@code omnigate.events.webhook-max-body-size}: 413, nothing handled;</li>
+ *   <li>refused as unverified (signature, replay window): 401; as malformed: 400 — no side effect either way;</li>
+ *   <li>accepted: a delivery key seen before answers 200 {@code duplicate} with no effect; otherwise the events go to
+ *       the event log (repeated event keys dropped) and the cache drops what they make stale: 200 {@code accepted}.</li>
+ * </ul>
+ * The answer comes as soon as the events are in the log (vendors retry endpoints that answer slowly). Counter
+ * {@code omnigate.webhooks} tagged {@code account} and {@code outcome}. Log lines never hold bodies or signatures.
+ */
+@RestController
+public class WebhookIngressController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookIngressController.class);
+
+    private final ConnectorAccounts accounts;
+    private final ChangeIngestor ingestor;
+    private final DeliveryDedupe dedupe;
+    private final int maxBodyBytes;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public WebhookIngressController(ConnectorAccounts accounts, ChangeIngestor ingestor, DeliveryDedupe dedupe, EventsProperties properties,
+            Clock clock, ObjectProvider<MeterRegistry> meters) {
+        this.accounts = accounts;
+        this.ingestor = ingestor;
+        this.dedupe = dedupe;
+        this.maxBodyBytes = (int) properties.webhookMaxBodySize().toBytes();
+        this.clock = clock;
+        this.meters = meters.getIfAvailable();
+    }
+
+    @PostMapping("/webhooks/{connector}/{account}")
+    public ResponseEntity<Map<String, Object>> receive(@PathVariable String connector, @PathVariable String account,
+            HttpServletRequest request) throws IOException {
+        Optional<WebhookHandler> handler = accounts.find(account).filter(found -> found.connectorId().equals(connector))
+                .flatMap(found -> found.connector().webhooks());
+        if (handler.isEmpty()) {
+            return answer(account, "unknown", HttpStatus.NOT_FOUND, "error",
+                    "no account '" + account + "' of connector '" + connector + "' takes webhooks here");
+        }
+        ConnectorAccount target = accounts.find(account).orElseThrow();
+        byte[] body = readAtMost(request.getInputStream(), maxBodyBytes);
+        if (body == null) {
+            return answer(account, "too_large", HttpStatus.PAYLOAD_TOO_LARGE, "error",
+                    "the body is larger than omnigate.events.webhook-max-body-size (" + maxBodyBytes + " bytes)");
+        }
+        WebhookResult result = handler.get().handle(new WebhookRequest(requestUrl(request), headers(request), body, clock.instant()));
+        return switch (result) {
+            case WebhookResult.Rejected rejected -> {
+                LOG.warn("webhook for account {} ({}) refused: {} {}", account, connector, rejected.reason(), rejected.message());
+                yield rejected.reason() == WebhookResult.Reason.UNVERIFIED
+                        ? answer(account, "unverified", HttpStatus.UNAUTHORIZED, "error", "the webhook could not be verified")
+                        : answer(account, "malformed", HttpStatus.BAD_REQUEST, "error", rejected.message());
+            }
+            case WebhookResult.Accepted accepted -> accepted(target, accepted);
+        };
+    }
+
+    private ResponseEntity<Map<String, Object>> accepted(ConnectorAccount account, WebhookResult.Accepted accepted) {
+        if (!dedupe.firstDelivery(account.accountId(), accepted.deliveryKey())) {
+            return answer(account.accountId(), "duplicate", HttpStatus.OK, "status", "duplicate");
+        }
+        List<LoggedEvent> appended;
+        try {
+            appended = ingestor.ingest(account.connectorId(), accepted.events());
+        } catch (RuntimeException e) {
+            dedupe.forget(account.accountId(), accepted.deliveryKey()); // let the vendor's retry count
+            throw e;
+        }
+        count(account.accountId(), "accepted");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "accepted");
+        body.put("events", appended.size());
+        return ResponseEntity.ok(body);
+    }
+
+    private ResponseEntity<Map<String, Object>> answer(String account, String outcome, HttpStatus status, String key, String message) {
+        count(account, outcome);
+        return ResponseEntity.status(status).body(Map.of(key, message));
+    }
+
+    private void count(String account, String outcome) {
+        if (meters != null) {
+            meters.counter("omnigate.webhooks", "account", account, "outcome", outcome).increment();
+        }
+    }
+
+    /** The body, or null when it is longer than {@code limit} (the rest is not read). */
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        byte[] body = in.readNBytes(limit + 1);
+        return body.length > limit ? null : body;
+    }
+
+    /** The URL the vendor called, as Square signs it: scheme, host, path and query. */
+    private static String requestUrl(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURL().toString() + (query == null ? "" : "?" + query);
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
+        }
+        return headers;
+    }
+}
