@@ -26,6 +26,7 @@ public final class InMemoryEventLog implements EventLog {
     private final Clock clock;
     private final ArrayDeque<LoggedEvent> events = new ArrayDeque<>();
     private final Cache<String, Boolean> seenKeys;
+    private final Cache<String, Long> lastAvailable;
     private final List<Consumer<LoggedEvent>> listeners = new CopyOnWriteArrayList<>();
     private long sequence;
     private long dropped;
@@ -34,6 +35,7 @@ public final class InMemoryEventLog implements EventLog {
         this.retention = retention;
         this.clock = clock;
         this.seenKeys = Caffeine.newBuilder().expireAfterWrite(dedupeTtl).maximumSize(dedupeMaxEntries).build();
+        this.lastAvailable = Caffeine.newBuilder().maximumSize(dedupeMaxEntries).build();
     }
 
     @Override
@@ -44,7 +46,7 @@ public final class InMemoryEventLog implements EventLog {
             if (seenKeys.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
                 continue; // the same change, delivered again (vendor retry, poll overlap)
             }
-            LoggedEvent logged = new LoggedEvent(++sequence, connectorId, event, clock.instant());
+            LoggedEvent logged = new LoggedEvent(++sequence, connectorId, event, clock.instant(), delta(event));
             events.addLast(logged);
             if (events.size() > retention) {
                 events.removeFirst();
@@ -62,6 +64,17 @@ public final class InMemoryEventLog implements EventLog {
             }
         }
         return appended;
+    }
+
+    /** The change of {@code available} against the last logged level of the same record (called under the lock). */
+    private Long delta(ChangeEvent event) {
+        if (event.inventoryLevel() == null) {
+            return null;
+        }
+        String level = event.entity().account() + "\u0000" + event.entity().nativeId();
+        Long previous = lastAvailable.getIfPresent(level);
+        lastAvailable.put(level, event.inventoryLevel().available());
+        return previous == null ? null : event.inventoryLevel().available() - previous;
     }
 
     @Override

@@ -12,8 +12,10 @@ import java.time.Instant;
  * @param connectorId the connector that reported it
  * @param event the normalised change
  * @param loggedAt when the gateway appended it
+ * @param delta for an inventory change that carries its new level: the change of {@code available} against the
+ *     previous logged change of the same level; null for the first one or without a level
  */
-public record LoggedEvent(long sequence, String connectorId, ChangeEvent event, Instant loggedAt) {
+public record LoggedEvent(long sequence, String connectorId, ChangeEvent event, Instant loggedAt, Long delta) {
 
     public LoggedEvent {
         requireNonNull(connectorId, "connectorId is null");

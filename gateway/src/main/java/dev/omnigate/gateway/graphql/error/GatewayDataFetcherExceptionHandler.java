@@ -4,6 +4,7 @@ import com.netflix.graphql.types.errors.ErrorType;
 import dev.omnigate.gateway.connector.ConnectorCallException;
 import dev.omnigate.gateway.connector.RequestScope;
 import dev.omnigate.gateway.error.BadRequestException;
+import dev.omnigate.gateway.events.CursorExpiredException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@link BadRequestException}: {@code BAD_REQUEST} with its message;</li>
  *   <li>{@link ConnectorCallException}: the typed connector error;</li>
+ *   <li>{@link CursorExpiredException}: {@code CURSOR_EXPIRED} (a subscription's {@code after} is older than the
+ *       event log's retention);</li>
  *   <li>anything else: {@code INTERNAL} with a generic message and the request id; the exception and its
  *       stack trace go to the log only, never to the client.</li>
  * </ul>
@@ -40,6 +43,8 @@ public class GatewayDataFetcherExceptionHandler implements DataFetcherExceptionH
         GraphQLError error = switch (exception) {
             case BadRequestException badRequest -> GraphQlErrors.badRequest(badRequest.getMessage(), environment);
             case ConnectorCallException failed -> GraphQlErrors.of(failed.failure(), environment);
+            case CursorExpiredException expired -> GraphqlErrorBuilder.newError(environment).message(expired.getMessage())
+                    .errorType(ErrorType.FAILED_PRECONDITION).extensions(Map.of("code", "CURSOR_EXPIRED")).build();
             default -> internal(exception, parameters);
         };
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());

@@ -1,0 +1,163 @@
+package dev.omnigate.gateway.events;
+
+import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsSubscription;
+import com.netflix.graphql.dgs.InputArgument;
+import dev.omnigate.connector.api.change.ChangeEvent;
+import dev.omnigate.connector.api.change.EntityType;
+import dev.omnigate.connector.api.model.InventoryLevel;
+import dev.omnigate.connector.api.model.SourceRef;
+import dev.omnigate.gateway.ids.GlobalId;
+import dev.omnigate.gateway.ids.GlobalIdType;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+/**
+ * {@code inventoryChanged}: replays the logged changes after the client's cursor, then continues live, seamlessly: the
+ * live listener is registered before the replay is read, and live changes at or below the last replayed sequence are
+ * dropped, so nothing is missed or repeated at the seam. Every subscription listens to the one event log (the shared
+ * feed); a slow subscriber gets {@code omnigate.events.subscriber-buffer} changes of slack, then an error telling it to
+ * resume with its last cursor.
+ */
+@DgsComponent
+public class InventoryChangedSubscription {
+
+    private static final int REPLAY_PAGE = 1_000;
+
+    private final EventLog log;
+    private final int buffer;
+    public InventoryChangedSubscription(EventLog log, EventsProperties properties) {
+        this.log = log;
+        this.buffer = properties.subscriberBuffer();
+    }
+
+    @DgsSubscription
+    public Publisher<InventoryChangeView> inventoryChanged(@InputArgument List<String> skus, @InputArgument List<String> locations,
+            @InputArgument String after) {
+        Predicate<LoggedEvent> wanted = filter(skus, locations);
+        long start = after == null ? log.latestSequence() : EventCursor.decode(after, "after");
+        if (after != null) {
+            log.readAfter(start, 1); // a cursor older than the retention fails now, before the stream starts
+        }
+        return Flux.<InventoryChangeView>create(sink -> new Feed(sink, wanted, start).start(), FluxSink.OverflowStrategy.BUFFER)
+                .onBackpressureBuffer(buffer, dropped -> { }, BufferOverflowStrategy.ERROR)
+                .onErrorMap(error -> error instanceof IllegalStateException && error.getMessage() != null
+                        && error.getMessage().contains("Buffer") ? new SlowSubscriberException(buffer) : error);
+    }
+
+    /** One subscription: replay, then live, serialised by its own lock. */
+    private final class Feed {
+        private final FluxSink<InventoryChangeView> sink;
+        private final Predicate<LoggedEvent> wanted;
+        private final ArrayDeque<LoggedEvent> early = new ArrayDeque<>();
+        private long lastSequence;
+        private boolean live;
+
+        Feed(FluxSink<InventoryChangeView> sink, Predicate<LoggedEvent> wanted, long after) {
+            this.sink = sink;
+            this.wanted = wanted;
+            this.lastSequence = after;
+        }
+
+        void start() {
+            AutoCloseable listening = log.listen(this::onLive);
+            sink.onDispose(() -> {
+                try {
+                    listening.close();
+                } catch (Exception ignored) {
+                    // removing a listener cannot fail in the logs we have
+                }
+            });
+            try {
+                while (true) {
+                    List<LoggedEvent> page = log.readAfter(lastSequenceSnapshot(), REPLAY_PAGE);
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    synchronized (this) {
+                        page.forEach(this::emit);
+                    }
+                }
+                synchronized (this) {
+                    while (!early.isEmpty()) {
+                        emit(early.removeFirst());
+                    }
+                    live = true;
+                }
+            } catch (CursorExpiredException e) {
+                sink.error(e); // retention overtook a slow replay
+            }
+        }
+
+        private synchronized long lastSequenceSnapshot() {
+            return lastSequence;
+        }
+
+        private synchronized void onLive(LoggedEvent event) {
+            if (live) {
+                emit(event);
+            } else {
+                early.addLast(event);
+            }
+        }
+
+        /** Emits an event once, in order: anything at or below the last emitted sequence was already sent. */
+        private void emit(LoggedEvent event) {
+            if (event.sequence() <= lastSequence) {
+                return;
+            }
+            lastSequence = event.sequence();
+            if (wanted.test(event)) {
+                sink.next(view(event));
+            }
+        }
+    }
+
+    private Predicate<LoggedEvent> filter(List<String> skus, List<String> locations) {
+        Set<String> skuSet = skus == null ? null : Set.copyOf(skus);
+        Set<String> locationKeys = locations == null ? null : locations.stream()
+                .map(id -> GlobalId.decode(id, GlobalIdType.Location, "locations"))
+                .map(id -> id.account() + "\u0000" + id.nativeId())
+                .collect(Collectors.toUnmodifiableSet());
+        return logged -> {
+            ChangeEvent event = logged.event();
+            if (event.entityType() != EntityType.INVENTORY_LEVEL) {
+                return false;
+            }
+            if (skuSet != null && (sku(event) == null || !skuSet.contains(sku(event)))) {
+                return false;
+            }
+            return locationKeys == null || event.inventory()
+                    .map(level -> locationKeys.contains(event.entity().account() + "\u0000" + level.locationId())).orElse(false);
+        };
+    }
+
+    private static String sku(ChangeEvent event) {
+        return event.sku() != null ? event.sku() : event.inventory().map(InventoryLevel::sku).orElse(null);
+    }
+
+    private InventoryChangeView view(LoggedEvent logged) {
+        ChangeEvent event = logged.event();
+        InventoryLevel level = event.inventory().orElse(null);
+        SourceRef source = event.entity();
+        String locationId = level == null ? null
+                : GlobalId.encode(GlobalIdType.Location, source.withNativeId(level.locationId()));
+        return new InventoryChangeView(logged.cursor(), source, sku(event), locationId, level == null ? null : level.available(),
+                level == null ? null : level.onHand(), logged.delta(), event.occurredAt(), event.topic());
+    }
+
+    /** A subscriber fell too far behind. */
+    static final class SlowSubscriberException extends RuntimeException {
+        SlowSubscriberException(int buffer) {
+            super("the subscriber fell more than " + buffer + " changes behind and was closed; resubscribe with the last cursor "
+                    + "it received as 'after'");
+        }
+    }
+}
