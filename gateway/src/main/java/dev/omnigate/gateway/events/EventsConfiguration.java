@@ -1,6 +1,8 @@
 package dev.omnigate.gateway.events;
 
 import dev.omnigate.gateway.cache.EntityCache;
+import dev.omnigate.gateway.connector.ConnectorAccounts;
+import dev.omnigate.gateway.connector.ConnectorInvoker;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,5 +26,16 @@ public class EventsConfiguration {
     @Bean
     public ChangeIngestor changeIngestor(EventLog log, EntityCache cache) {
         return new ChangeIngestor(log, cache);
+    }
+
+    @Bean
+    public PollCursors pollCursors() {
+        return new PollCursors();
+    }
+
+    @Bean
+    public ChangePollers changePollers(ConnectorAccounts accounts, ConnectorInvoker invoker, ChangeIngestor ingestor, PollCursors cursors,
+            EventsProperties properties, Clock clock) {
+        return new ChangePollers(accounts, invoker, ingestor, cursors, properties.polling(), clock);
     }
 }

@@ -16,11 +16,29 @@ import org.springframework.util.unit.DataSize;
  *     have no effect
  * @param dedupeMaxEntries the most keys remembered in memory (oldest forgotten first)
  * @param subscriberBuffer events buffered for one slow subscriber before it is closed with a reason
+ * @param polling the change pollers of accounts whose connector offers one
  */
 @ConfigurationProperties(prefix = "omnigate.events")
 public record EventsProperties(@DefaultValue("100000") int retention, @DefaultValue("1MB") DataSize webhookMaxBodySize,
         @DefaultValue("24h") Duration dedupeTtl, @DefaultValue("1000000") long dedupeMaxEntries,
-        @DefaultValue("1000") int subscriberBuffer) {
+        @DefaultValue("1000") int subscriberBuffer, @DefaultValue Polling polling) {
+
+    /**
+     * @param enabled whether accounts with a change poller are polled
+     * @param minInterval the shortest interval between two polls of one account, whatever the connector suggests
+     * @param timeout how long one poll may take
+     */
+    public record Polling(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration minInterval,
+            @DefaultValue("30s") Duration timeout) {
+        public Polling {
+            if (minInterval.isNegative() || minInterval.isZero()) {
+                throw new IllegalArgumentException("omnigate.events.polling.min-interval must be positive, but was " + minInterval);
+            }
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("omnigate.events.polling.timeout must be positive, but was " + timeout);
+            }
+        }
+    }
 
     public EventsProperties {
         if (retention < 1) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.omnigate.connector.api.CallContext;
 import dev.omnigate.connector.api.Capability;
 import dev.omnigate.connector.api.HealthReport;
+import dev.omnigate.connector.api.change.ChangePoller;
 import dev.omnigate.connector.api.error.ConnectorException;
 import dev.omnigate.connector.api.error.ErrorCategory;
 import dev.omnigate.connector.api.model.Customer;
@@ -52,6 +53,7 @@ public final class FakeAccount {
     private final Map<Capability, Supplier<ConnectorException>> failures = new ConcurrentHashMap<>();
     private final Map<Capability, Boolean> hangs = new ConcurrentHashMap<>();
     private final Set<String> failingItems = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<ChangePoller> poller = new AtomicReference<>();
     private final AtomicReference<HealthReport> health = new AtomicReference<>(HealthReport.up("fake account answers"));
     private final Map<FakeOperation, AtomicInteger> calls = Collections.synchronizedMap(new EnumMap<>(FakeOperation.class));
     private final Map<FakeOperation, List<Integer>> batchSizes = new ConcurrentHashMap<>();
@@ -126,6 +128,19 @@ public final class FakeAccount {
 
     Set<String> failingItems() {
         return Set.copyOf(failingItems);
+    }
+
+    /**
+     * The change poller the account's connectors offer (when the factory declares {@code CHANGES_POLLING}); set it
+     * before the host creates the account.
+     */
+    public FakeAccount poller(ChangePoller changePoller) {
+        poller.set(changePoller);
+        return this;
+    }
+
+    Optional<ChangePoller> poller() {
+        return Optional.ofNullable(poller.get());
     }
 
     /** What {@code checkHealth} answers from now on. */

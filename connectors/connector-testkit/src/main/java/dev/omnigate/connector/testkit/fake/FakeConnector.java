@@ -6,6 +6,7 @@ import dev.omnigate.connector.api.CallContext;
 import dev.omnigate.connector.api.Capability;
 import dev.omnigate.connector.api.Connector;
 import dev.omnigate.connector.api.HealthReport;
+import dev.omnigate.connector.api.change.ChangePoller;
 import dev.omnigate.connector.api.error.ConnectorException;
 import dev.omnigate.connector.api.error.ErrorCategory;
 import dev.omnigate.connector.api.model.Customer;
@@ -99,6 +100,11 @@ final class FakeConnector implements Connector {
     @Override
     public Optional<TicketReader> tickets() {
         return when(Capability.TICKETS_READ, ticketReader);
+    }
+
+    @Override
+    public Optional<ChangePoller> changePoller() {
+        return capabilities.contains(Capability.CHANGES_POLLING) ? account.poller() : Optional.empty();
     }
 
     private <T> Optional<T> when(Capability capability, T reader) {
