@@ -1,6 +1,7 @@
 package dev.omnigate.gateway.events;
 
 import dev.omnigate.connector.api.change.ChangeEvent;
+import dev.omnigate.connector.api.change.EntityType;
 import dev.omnigate.gateway.cache.CacheKind;
 import dev.omnigate.gateway.cache.EntityCache;
 import java.util.List;
@@ -9,25 +10,39 @@ import java.util.List;
  * Applies changes a connector reported: appends them to the {@link EventLog} (which drops repeated event keys) and
  * drops the cache entries they make stale, so the next read asks the vendor: inventory and prices of the SKU, the
  * order, the customer, the ticket. Events whose SKU is unknown (a vendor that names only its own item id) drop the
- * account's inventory entries altogether rather than serve a stale level.
+ * account's inventory entries altogether rather than serve a stale level. An inventory change that names only its
+ * level record gets the SKU from the {@link LevelIndex} first.
  */
 public final class ChangeIngestor {
 
     private final EventLog log;
     private final EntityCache cache;
+    private final LevelIndex levels;
 
-    public ChangeIngestor(EventLog log, EntityCache cache) {
+    public ChangeIngestor(EventLog log, EntityCache cache, LevelIndex levels) {
         this.log = log;
         this.cache = cache;
+        this.levels = levels;
     }
 
     /** @return the events appended (repeats of earlier changes left out) */
     public List<LoggedEvent> ingest(String connectorId, List<ChangeEvent> events) {
-        List<LoggedEvent> appended = log.append(connectorId, events);
+        List<LoggedEvent> appended = log.append(connectorId, events.stream().map(this::withSku).toList());
         for (LoggedEvent logged : appended) {
             invalidate(logged.event());
         }
         return appended;
+    }
+
+    /** An inventory change that names only its level gets the SKU the gateway learned for that level, if any. */
+    private ChangeEvent withSku(ChangeEvent event) {
+        if (event.entityType() != EntityType.INVENTORY_LEVEL || event.sku() != null || event.inventoryLevel() != null) {
+            return event;
+        }
+        return levels.of(event.entity().account(), event.entity().nativeId())
+                .map(facts -> new ChangeEvent(event.eventKey(), event.entityType(), event.entity(), event.kind(), event.occurredAt(),
+                        event.topic(), facts.sku(), null))
+                .orElse(event);
     }
 
     private void invalidate(ChangeEvent event) {

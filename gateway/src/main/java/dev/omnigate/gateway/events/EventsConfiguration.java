@@ -24,8 +24,13 @@ public class EventsConfiguration {
     }
 
     @Bean
-    public ChangeIngestor changeIngestor(EventLog log, EntityCache cache) {
-        return new ChangeIngestor(log, cache);
+    public LevelIndex levelIndex(EventsProperties properties) {
+        return new LevelIndex(properties.dedupeMaxEntries());
+    }
+
+    @Bean
+    public ChangeIngestor changeIngestor(EventLog log, EntityCache cache, LevelIndex levels) {
+        return new ChangeIngestor(log, cache, levels);
     }
 
     @Bean

@@ -32,9 +32,11 @@ public class InventoryChangedSubscription {
     private static final int REPLAY_PAGE = 1_000;
 
     private final EventLog log;
+    private final LevelIndex levels;
     private final int buffer;
-    public InventoryChangedSubscription(EventLog log, EventsProperties properties) {
+    public InventoryChangedSubscription(EventLog log, LevelIndex levels, EventsProperties properties) {
         this.log = log;
+        this.levels = levels;
         this.buffer = properties.subscriberBuffer();
     }
 
@@ -134,9 +136,16 @@ public class InventoryChangedSubscription {
             if (skuSet != null && (sku(event) == null || !skuSet.contains(sku(event)))) {
                 return false;
             }
-            return locationKeys == null || event.inventory()
-                    .map(level -> locationKeys.contains(event.entity().account() + "\u0000" + level.locationId())).orElse(false);
+            String location = locationId(event);
+            return locationKeys == null || location != null && locationKeys.contains(event.entity().account() + "\u0000" + location);
         };
+    }
+
+    /** The native location id: from the event's level, else from what the gateway learned about the level record. */
+    private String locationId(ChangeEvent event) {
+        return event.inventory().map(InventoryLevel::locationId)
+                .or(() -> levels.of(event.entity().account(), event.entity().nativeId()).map(LevelIndex.Facts::locationId))
+                .orElse(null);
     }
 
     private static String sku(ChangeEvent event) {
@@ -147,8 +156,8 @@ public class InventoryChangedSubscription {
         ChangeEvent event = logged.event();
         InventoryLevel level = event.inventory().orElse(null);
         SourceRef source = event.entity();
-        String locationId = level == null ? null
-                : GlobalId.encode(GlobalIdType.Location, source.withNativeId(level.locationId()));
+        String location = locationId(event);
+        String locationId = location == null ? null : GlobalId.encode(GlobalIdType.Location, source.withNativeId(location));
         return new InventoryChangeView(logged.cursor(), source, sku(event), locationId, level == null ? null : level.available(),
                 level == null ? null : level.onHand(), logged.delta(), event.occurredAt(), event.topic());
     }

@@ -9,6 +9,7 @@ import dev.omnigate.connector.api.change.EntityType;
 import dev.omnigate.connector.api.model.Channel;
 import dev.omnigate.connector.api.model.InventoryLevel;
 import dev.omnigate.connector.api.model.SourceRef;
+import dev.omnigate.gateway.support.GraphQlWsSession;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -21,9 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -67,60 +65,15 @@ final class InventorySubscriptionTest {
         return log.append("shopify", events);
     }
 
-    /** A graphql-transport-ws session: init, one subscription, messages as they come. */
-    private final class Session implements WebSocket.Listener, AutoCloseable {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        final WebSocket socket;
-
-        Session(String query) throws Exception {
-            socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql"), this).get(10, TimeUnit.SECONDS);
-            socket.sendText("{\"type\":\"connection_init\",\"payload\":{}}", true).get(5, TimeUnit.SECONDS);
-            assertThat(JsonPath.<String>read(next(), "$.type")).isEqualTo("connection_ack");
-            String payload = "{\"query\":" + quote(query) + "}";
-            socket.sendText("{\"id\":\"s1\",\"type\":\"subscribe\",\"payload\":" + payload + "}", true).get(5, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        String next() throws InterruptedException {
-            String message = messages.poll(10, TimeUnit.SECONDS);
-            assertThat(message).as("a message within 10 s").isNotNull();
-            return message;
-        }
-
-        /** The next {@code next} message's change. */
-        String nextCursor() throws InterruptedException {
-            String message = next();
-            assertThat(JsonPath.<String>read(message, "$.type")).as(message).isEqualTo("next");
-            return JsonPath.read(message, "$.payload.data.inventoryChanged.cursor");
-        }
-
-        @Override
-        public void close() throws Exception {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
-        }
+    private GraphQlWsSession session(String query) throws Exception {
+        return new GraphQlWsSession(port, query);
     }
 
-    /** The error codes of a failed subscribe: a {@code next} with errors (Spring GraphQL) or an {@code error} message. */
-    private static List<String> errorCodes(String message) {
-        String type = JsonPath.read(message, "$.type");
-        assertThat(type).as(message).isIn("next", "error");
-        return JsonPath.read(message, type.equals("next") ? "$.payload.errors[*].extensions.code" : "$.payload[*].extensions.code");
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"";
+    /** The cursor of the next {@code next} message. */
+    private static String nextCursor(GraphQlWsSession session) throws InterruptedException {
+        String message = session.next();
+        assertThat(JsonPath.<String>read(message, "$.type")).as(message).isEqualTo("next");
+        return JsonPath.read(message, "$.payload.data.inventoryChanged.cursor");
     }
 
     private static String subscription(String sku, String after) {
@@ -130,7 +83,7 @@ final class InventorySubscriptionTest {
 
     @Test
     void aLiveSubscriberGetsEachChangeOfItsSkusWithTheDelta() throws Exception {
-        try (Session session = new Session(subscription("LIVE-1", null))) {
+        try (GraphQlWsSession session = session(subscription("LIVE-1", null))) {
             awaitSubscribed(session, "LIVE-1");
             append("OTHER-SKU", 3);
             append("LIVE-1", 7);
@@ -144,7 +97,7 @@ final class InventorySubscriptionTest {
     }
 
     /** Appends a first change of the SKU until the live subscriber sees one: the subscription is then in place. */
-    private void awaitSubscribed(Session session, String sku) throws Exception {
+    private void awaitSubscribed(GraphQlWsSession session, String sku) throws Exception {
         for (int attempt = 0; attempt < 50; attempt++) {
             append(sku, 10);
             String message = session.messages.poll(200, TimeUnit.MILLISECONDS);
@@ -160,21 +113,21 @@ final class InventorySubscriptionTest {
     @Test
     void aSubscriberThatReconnectsWithItsLastCursorGetsExactlyTheMissedChangesThenLiveOnes() throws Exception {
         String lastCursor;
-        try (Session first = new Session(subscription("RESUME-1", null))) {
+        try (GraphQlWsSession first = session(subscription("RESUME-1", null))) {
             awaitSubscribed(first, "RESUME-1");
             append("RESUME-1", 9);
-            lastCursor = first.nextCursor();
+            lastCursor = nextCursor(first);
         }
         List<LoggedEvent> missed = append("RESUME-1", 8, 7, 6, 5, 4);
 
-        try (Session second = new Session(subscription("RESUME-1", lastCursor))) {
+        try (GraphQlWsSession second = session(subscription("RESUME-1", lastCursor))) {
             List<String> received = new ArrayList<>();
             for (int i = 0; i < missed.size(); i++) {
-                received.add(second.nextCursor());
+                received.add(nextCursor(second));
             }
             assertThat(received).containsExactlyElementsOf(missed.stream().map(LoggedEvent::cursor).toList());
             List<LoggedEvent> live = append("RESUME-1", 3);
-            assertThat(second.nextCursor()).isEqualTo(live.getFirst().cursor());
+            assertThat(nextCursor(second)).isEqualTo(live.getFirst().cursor());
             assertThat(second.messages.poll(300, TimeUnit.MILLISECONDS)).as("nothing twice at the seam").isNull();
         }
     }
@@ -185,15 +138,15 @@ final class InventorySubscriptionTest {
         for (int i = 0; i < 250; i++) {
             append("FILLER", i); // retention is 200
         }
-        try (Session session = new Session(subscription("OLD-1", oldest))) {
-            assertThat(errorCodes(session.next())).containsExactly("CURSOR_EXPIRED");
+        try (GraphQlWsSession session = session(subscription("OLD-1", oldest))) {
+            assertThat(GraphQlWsSession.errorCodes(session.next())).containsExactly("CURSOR_EXPIRED");
         }
     }
 
     @Test
     void anUnparseableCursorIsABadRequest() throws Exception {
-        try (Session session = new Session(subscription("ANY", "yesterday"))) {
-            assertThat(errorCodes(session.next())).containsExactly("BAD_REQUEST");
+        try (GraphQlWsSession session = session(subscription("ANY", "yesterday"))) {
+            assertThat(GraphQlWsSession.errorCodes(session.next())).containsExactly("BAD_REQUEST");
         }
     }
 
@@ -203,7 +156,7 @@ final class InventorySubscriptionTest {
         List<LoggedEvent> missed = append("SSE-1", 5, 4);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":" + quote(subscription("SSE-1", before)) + "}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":" + GraphQlWsSession.quote(subscription("SSE-1", before)) + "}"))
                 .timeout(Duration.ofSeconds(20)).build();
         HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);

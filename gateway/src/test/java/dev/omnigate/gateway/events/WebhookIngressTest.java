@@ -2,7 +2,9 @@ package dev.omnigate.gateway.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.gateway.sandbox.SandboxStoreConfigSource;
+import dev.omnigate.gateway.support.GraphQlWsSession;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.shopify.ShopifyWebhook;
 import dev.omnigate.simulator.shopify.ShopifyWebhooks;
@@ -24,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,5 +160,30 @@ final class WebhookIngressTest {
         assertThat(logged).hasSize(4_000);
         assertThat(logged.stream().map(event -> event.event().eventKey()).distinct()).hasSize(4_000);
         assertThat(logged).extracting(LoggedEvent::sequence).isSorted();
+    }
+
+    @Test
+    void aShopifyStockWebhookReachesASubscriberOfItsSkuWithTheLocation() throws Exception {
+        StockLevel level = stocked();
+        // a storefront read teaches the gateway which SKU and location each Shopify level id stands for
+        HttpRequest read = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"query\":\"{ products(skus: [\\\"" + level.sku() + "\\\"]) { sku availability { available } } }\"}"))
+                .build();
+        assertThat(CLIENT.send(read, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        String query = "subscription { inventoryChanged(skus: [\"" + level.sku() + "\"]) { cursor sku locationId source { account } topic } }";
+        try (GraphQlWsSession subscriber = new GraphQlWsSession(port, query)) {
+            String message = null;
+            for (int attempt = 0; attempt < 50 && message == null; attempt++) { // until the subscription is in place
+                ShopifyWebhook delivery = webhooks.inventoryLevelUpdate(level.sku(), level.locationKey());
+                assertThat(delivery.deliver(CLIENT, shopifyIngress)).isEqualTo(200);
+                message = subscriber.messages.poll(200, TimeUnit.MILLISECONDS);
+            }
+            assertThat(message).as("a change within 10 s").isNotNull();
+            assertThat(JsonPath.<String>read(message, "$.payload.data.inventoryChanged.sku")).isEqualTo(level.sku());
+            assertThat(JsonPath.<String>read(message, "$.payload.data.inventoryChanged.locationId")).isNotBlank();
+            assertThat(JsonPath.<String>read(message, "$.payload.data.inventoryChanged.source.account"))
+                    .isEqualTo(Sandbox.SHOPIFY_ACCOUNT);
+        }
     }
 }

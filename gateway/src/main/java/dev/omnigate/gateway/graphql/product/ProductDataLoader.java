@@ -8,10 +8,11 @@ import dev.omnigate.connector.api.model.Price;
 import dev.omnigate.connector.api.read.InventoryReader;
 import dev.omnigate.connector.api.read.PriceReader;
 import dev.omnigate.gateway.connector.AccountFailure;
-import dev.omnigate.gateway.connector.ConnectorAccount;
 import dev.omnigate.gateway.connector.AccountResults;
+import dev.omnigate.gateway.connector.ConnectorAccount;
 import dev.omnigate.gateway.connector.ConnectorInvoker;
 import dev.omnigate.gateway.connector.RequestScope;
+import dev.omnigate.gateway.events.LevelIndex;
 import dev.omnigate.gateway.graphql.batch.AccountScopedKey;
 import dev.omnigate.gateway.graphql.batch.GraphQlSupport;
 import dev.omnigate.gateway.graphql.error.Fetched;
@@ -44,9 +45,11 @@ public class ProductDataLoader implements MappedBatchLoaderWithContext<String, F
     public static final String NAME = "products";
 
     private final GraphQlSupport support;
+    private final LevelIndex levelIndex;
 
-    public ProductDataLoader(GraphQlSupport support) {
+    public ProductDataLoader(GraphQlSupport support, LevelIndex levelIndex) {
         this.support = support;
+        this.levelIndex = levelIndex;
     }
 
     @Override
@@ -63,8 +66,14 @@ public class ProductDataLoader implements MappedBatchLoaderWithContext<String, F
                     InventoryReader reader = account.connector().inventory().orElseThrow();
                     return support.cache().load(account, "inventory.getBySkus", scope, skus, reader.maxBatchSize(), reader::getBySkus);
                 });
-        return prices.thenCombine(inventory, Pair::new).thenCompose(both -> samePlaceDuplicates(both.inventory(), scope)
+        return prices.thenCombine(inventory, Pair::new).thenCompose(both -> samePlaceDuplicates(learned(both.inventory()), scope)
                 .thenApply(duplicates -> answers(skus, both.prices(), both.inventory(), duplicates, scope)));
+    }
+
+    /** Teaches the level index the SKU and location of every level read (stock notifications may name only the level). */
+    private AccountResults<Map<String, List<InventoryLevel>>> learned(AccountResults<Map<String, List<InventoryLevel>>> inventory) {
+        inventory.values().values().forEach(bySku -> bySku.values().forEach(levelIndex::learn));
+        return inventory;
     }
 
     private record Pair(AccountResults<Map<String, List<Price>>> prices, AccountResults<Map<String, List<InventoryLevel>>> inventory) {

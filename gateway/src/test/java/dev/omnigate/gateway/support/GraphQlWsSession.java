@@ -1,0 +1,65 @@
+package dev.omnigate.gateway.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A graphql-transport-ws client session (the JDK WebSocket client speaking the protocol): init, one subscription. */
+public final class GraphQlWsSession implements WebSocket.Listener, AutoCloseable {
+
+    public final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final WebSocket socket;
+
+    public GraphQlWsSession(int port, String query) throws Exception {
+        socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql"), this).get(10, TimeUnit.SECONDS);
+        socket.sendText("{\"type\":\"connection_init\",\"payload\":{}}", true).get(5, TimeUnit.SECONDS);
+        assertThat(JsonPath.<String>read(next(), "$.type")).isEqualTo("connection_ack");
+        String payload = "{\"query\":" + quote(query) + "}";
+        socket.sendText("{\"id\":\"s1\",\"type\":\"subscribe\",\"payload\":" + payload + "}", true).get(5, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            messages.add(partial.toString());
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    /** The next message, within 10 s. */
+    public String next() throws InterruptedException {
+        String message = messages.poll(10, TimeUnit.SECONDS);
+        assertThat(message).as("a message within 10 s").isNotNull();
+        return message;
+    }
+
+    /** The error codes of a failed subscribe: a {@code next} with errors (Spring GraphQL) or an {@code error} message. */
+    public static List<String> errorCodes(String message) {
+        String type = JsonPath.read(message, "$.type");
+        assertThat(type).as(message).isIn("next", "error");
+        return JsonPath.read(message, type.equals("next") ? "$.payload.errors[*].extensions.code" : "$.payload[*].extensions.code");
+    }
+
+    /** A GraphQL document as a JSON string literal. */
+    public static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"";
+    }
+
+    @Override
+    public void close() throws Exception {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+    }
+}
