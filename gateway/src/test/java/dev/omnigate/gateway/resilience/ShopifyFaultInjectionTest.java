@@ -27,6 +27,10 @@ import dev.omnigate.gateway.support.GraphQlClient.Answer;
 import dev.omnigate.gateway.support.InMemoryStoreConfigSource;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +71,8 @@ import org.springframework.context.annotation.Bean;
 })
 final class ShopifyFaultInjectionTest {
 
-    static final long DEADLINE_MILLIS = 2000;
+    /** Long enough that 1,000 concurrent queries on a busy 2-core machine finish well within it (the herd). */
+    static final long DEADLINE_MILLIS = 4000;
     static final long WAIT_IN_OPEN_MILLIS = 500;
     /** Scheduling slack for the wall-time checks on a busy 2-core machine; the faults themselves last far longer. */
     private static final Duration MARGIN = Duration.ofMillis(750);
@@ -125,6 +130,12 @@ final class ShopifyFaultInjectionTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    PrometheusMeterRegistry prometheus;
+
+    @Autowired
+    CompositeHealthContributor connectorsHealthContributor;
 
     GraphQlClient graphql;
 
@@ -228,6 +239,16 @@ final class ShopifyFaultInjectionTest {
         return "FAULT-" + SKU_SEQUENCE.incrementAndGet();
     }
 
+    @SuppressWarnings("unchecked")
+    private String healthBreakerState(String account) {
+        Health health = ((HealthIndicator) connectorsHealthContributor.getContributor(account)).health();
+        return (String) ((Map<String, Object>) health.getDetails().get("circuitBreaker")).get("state");
+    }
+
+    private double breakerGauge(String account, String state) {
+        return meters.get("omnigate.breaker.state").tag("account", account).tag("state", state).gauge().value();
+    }
+
     private double retries(String account, String outcome) {
         return meters.counter("omnigate.connector.retries", "account", account, "outcome", outcome).count();
     }
@@ -250,6 +271,9 @@ final class ShopifyFaultInjectionTest {
                 .containsEntry("code", "TIMEOUT").containsEntry("retryable", true).containsEntry("connector", "shopify"));
         assertThat(answer.errorExtensions()).allSatisfy(extensions -> assertThat(extensions.get("account")).isEqualTo("shop-slow"));
         assertThat(count("shop-slow", ".*")).isPositive();
+        // the latency histogram of the calls (buckets for Prometheus quantiles), with the outcome as error category
+        assertThat(prometheus.scrape()).contains("omnigate_connector_calls_seconds_bucket{account=\"shop-slow\",connector=\"shopify\","
+                + "operation=\"prices.getBySkus\",outcome=\"TIMEOUT\",le=\"2.5\"}");
     }
 
     @Test
@@ -263,6 +287,9 @@ final class ShopifyFaultInjectionTest {
                     .containsEntry("code", "UNAVAILABLE").containsEntry("retryable", true));
         }
         assertThat(breakers.breaker("shop-flaky").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(breakerGauge("shop-flaky", "open")).isEqualTo(1);
+        assertThat(breakerGauge("shop-flaky", "closed")).isZero();
+        assertThat(healthBreakerState("shop-flaky")).isEqualTo("OPEN");
         int upstreamWhenOpened = count("shop-flaky", ".*");
 
         long start = System.nanoTime();
@@ -282,6 +309,9 @@ final class ShopifyFaultInjectionTest {
                 assertThat(errorsOf(products(freshSku()), "shop-flaky")).isEmpty());
         assertThat(breakers.breaker("shop-flaky").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(count("shop-flaky", ".*")).isGreaterThan(upstreamWhenOpened);
+        assertThat(breakerGauge("shop-flaky", "closed")).isEqualTo(1);
+        assertThat(healthBreakerState("shop-flaky")).isEqualTo("CLOSED");
+        assertThat(meters.counter("omnigate.breaker.not.permitted", "account", "shop-flaky").count()).isPositive();
     }
 
     @Test
