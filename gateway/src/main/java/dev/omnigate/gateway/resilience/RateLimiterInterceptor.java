@@ -91,7 +91,8 @@ public final class RateLimiterInterceptor implements ConnectorCallInterceptor {
                 throw ConnectorException.builder(ErrorCategory.RATE_LIMITED, "account " + account + ": the client-side rate limit of "
                                 + limiter.getRateLimiterConfig().getLimitForPeriod() + " calls per "
                                 + limiter.getRateLimiterConfig().getLimitRefreshPeriod() + (limiter.getName().contains("/")
-                                ? " for " + call.operation() : "") + " allows no call before the request's deadline")
+                                ? " for " + call.operation() : "") + (nanos < 0 ? " allows no call within the " + maxWait.toMillis() + " ms it may wait"
+                                : " allows no call before the request's deadline"))
                         .retryAfter(next).build();
             }
             if (nanos > 0) {
