@@ -4,10 +4,13 @@ import dev.omnigate.connector.api.HealthStatus;
 import dev.omnigate.gateway.config.OmnigateProperties;
 import dev.omnigate.gateway.connector.ConnectorAccount;
 import dev.omnigate.gateway.connector.ConnectorAccounts;
+import dev.omnigate.gateway.resilience.CircuitBreakerInterceptor;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -17,7 +20,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Adds {@code connectors} to {@code /actuator/health}: one indicator per account, named by account id, with
- * the connector, channel, store, capabilities and the connector's message and details (never secrets).
+ * the connector, channel, store, capabilities, the connector's message and details (never secrets) and the state of
+ * the account's circuit breaker ({@code circuitBreaker}: {@code state}, {@code failureRate} in percent or -1 while the
+ * window has too few calls, {@code bufferedCalls}, {@code failedCalls}, {@code notPermittedCalls}). An open breaker
+ * makes the account {@code DOWN} without probing the vendor (the probe is skipped like every other call).
  * {@code DEGRADED} is its own status, ordered between {@code DOWN} and {@code UP} and answered with HTTP 200
  * (see {@code management.endpoint.health.status.*} in {@code application.yml}). Liveness and readiness
  * probes ({@code /actuator/health/liveness|readiness}) do not include connectors: a vendor outage degrades
@@ -31,11 +37,16 @@ public class ConnectorHealthContributors {
 
     @Bean
     public CompositeHealthContributor connectorsHealthContributor(ConnectorAccounts accounts, AccountHealthService health,
-            OmnigateProperties properties) {
+            OmnigateProperties properties, ObjectProvider<CircuitBreakerInterceptor> breakers) {
         Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
         long waitMillis = properties.health().timeout().toMillis() + 500;
+        CircuitBreakerInterceptor breaker = breakers.getIfAvailable();
         for (ConnectorAccount account : accounts.all()) {
-            indicators.put(account.accountId(), () -> indicate(account, health, waitMillis));
+            indicators.put(account.accountId(), () -> {
+                Health indicated = indicate(account, health, waitMillis);
+                return breaker == null ? indicated : Health.status(indicated.getStatus()).withDetails(indicated.getDetails())
+                        .withDetail("circuitBreaker", breakerDetails(breaker.breaker(account.accountId()))).build();
+            });
         }
         return CompositeHealthContributor.fromMap(indicators);
     }
@@ -70,6 +81,18 @@ public class ConnectorHealthContributors {
             builder.withDetail("details", details);
         }
         return builder.build();
+    }
+
+    /** The breaker's state and window, for operators deciding whether a vendor is down or the gateway skips it. */
+    static Map<String, Object> breakerDetails(CircuitBreaker breaker) {
+        CircuitBreaker.Metrics metrics = breaker.getMetrics();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("state", breaker.getState().name());
+        details.put("failureRate", metrics.getFailureRate());
+        details.put("bufferedCalls", metrics.getNumberOfBufferedCalls());
+        details.put("failedCalls", metrics.getNumberOfFailedCalls());
+        details.put("notPermittedCalls", metrics.getNumberOfNotPermittedCalls());
+        return details;
     }
 
     private static Status status(HealthStatus status) {

@@ -1,6 +1,7 @@
 package dev.omnigate.gateway.resilience;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,11 +9,118 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the gateway protects itself and the vendors from each other ({@code omnigate.resilience.*}); every property is
  * documented in {@code config/README.md}. Invalid values stop startup with a message naming the key and the value.
  *
+ * <p>Values that only make sense together (a vendor profile name, an override for an account) are checked against the
+ * configured accounts by {@link ResiliencePlan} at startup; problems stop startup with
+ * {@link InvalidResilienceSettingsException}.
+ *
  * @param breaker the circuit breaker of each connector account
  * @param retry retries of idempotent reads
+ * @param bulkhead the cap on concurrent calls per account
+ * @param rateLimit the client-side rate limits: vendor profiles keyed by connector id
+ * @param accounts per-account overrides, keyed by account id
  */
 @ConfigurationProperties(prefix = "omnigate.resilience")
-public record ResilienceProperties(@DefaultValue Breaker breaker, @DefaultValue Retry retry) {
+public record ResilienceProperties(@DefaultValue Breaker breaker, @DefaultValue Retry retry, @DefaultValue Bulkhead bulkhead,
+        @DefaultValue RateLimiting rateLimit, Map<String, Account> accounts) {
+
+    public ResilienceProperties {
+        accounts = accounts == null ? Map.of() : Map.copyOf(accounts);
+    }
+
+    /** The defaults of every setting (tests and code that runs without Spring). */
+    public static ResilienceProperties defaults() {
+        return new ResilienceProperties(new Breaker(true, 50, 20, 10, Duration.ofSeconds(10), 3),
+                new Retry(3, Duration.ofMillis(50), 2.0, Duration.ofSeconds(1), 0.1, 1), Bulkhead.defaults(), RateLimiting.defaults(),
+                Map.of());
+    }
+
+    /**
+     * At most {@code maxConcurrentCalls} connector calls per account at once (a Resilience4j semaphore bulkhead), so
+     * one slow vendor cannot tie up every request. A call that finds the bulkhead full waits up to {@code maxWait}
+     * (never past its request's deadline) and then fails at once with {@code UNAVAILABLE}, retryable: a short wait
+     * smooths bursts, a long queue would only turn into timeouts.
+     *
+     * @param enabled whether accounts get a bulkhead at all
+     * @param maxConcurrentCalls calls in flight per account (overridable per account)
+     * @param maxWait the longest a call waits for a free slot; 0 fails at once
+     */
+    public record Bulkhead(@DefaultValue("true") boolean enabled, @DefaultValue("16") int maxConcurrentCalls,
+            @DefaultValue("50ms") Duration maxWait) {
+
+        public Bulkhead {
+            require(maxConcurrentCalls >= 1, "bulkhead.max-concurrent-calls", maxConcurrentCalls, "must be at least 1");
+            require(maxWait != null && !maxWait.isNegative(), "bulkhead.max-wait", maxWait, "must not be negative");
+        }
+
+        static Bulkhead defaults() {
+            return new Bulkhead(true, 16, Duration.ofMillis(50));
+        }
+    }
+
+    /**
+     * Client-side rate limits, so the gateway paces itself below a vendor's published limits instead of collecting
+     * 429s. Each account gets the vendor profile of its connector id ({@link VendorProfiles} lists the built-in ones and
+     * where their numbers come from); entries here change or add profiles. A call waits for a permit up to
+     * {@code maxWait}, never past its request's deadline, and otherwise fails with {@code RATE_LIMITED} (retryable,
+     * with the wait as hint) without calling the vendor. Retries take a permit too.
+     *
+     * @param enabled whether calls are rate-limited at all
+     * @param maxWait the longest a call waits for a permit
+     * @param unknownConnectorProfile the profile of accounts whose connector has none
+     * @param profiles profiles by name (a connector id, or any name an account override refers to)
+     */
+    public record RateLimiting(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration maxWait,
+            @DefaultValue(VendorProfiles.DEFAULT) String unknownConnectorProfile, Map<String, Profile> profiles) {
+
+        public RateLimiting {
+            require(maxWait != null && !maxWait.isNegative(), "rate-limit.max-wait", maxWait, "must not be negative");
+            profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+        }
+
+        static RateLimiting defaults() {
+            return new RateLimiting(true, Duration.ofSeconds(1), VendorProfiles.DEFAULT, Map.of());
+        }
+    }
+
+    /**
+     * A rate limit as configured: {@code limit} calls per {@code period}, both optional so that a profile or override
+     * can change one of them (checked when the accounts' plans are made).
+     *
+     * @param limit calls allowed per period
+     * @param period the length of one period
+     * @param operations limits of single operations (e.g. {@code "[orders.getByIds]"}), in addition to the account's
+     */
+    public record Profile(Integer limit, Duration period, Map<String, Limit> operations) {
+
+        public Profile {
+            operations = operations == null ? Map.of() : Map.copyOf(operations);
+        }
+    }
+
+    /**
+     * {@code limit} calls per {@code period} for one operation.
+     *
+     * @param limit calls allowed per period
+     * @param period the length of one period
+     */
+    public record Limit(Integer limit, Duration period) {
+    }
+
+    /**
+     * What one account does differently ({@code omnigate.resilience.accounts.<account>.*}).
+     *
+     * @param profile the vendor profile to use instead of its connector's
+     * @param rateLimit limits that replace the profile's
+     * @param bulkhead the account's own bulkhead size
+     */
+    public record Account(String profile, Profile rateLimit, AccountBulkhead bulkhead) {
+    }
+
+    /**
+     * @param maxConcurrentCalls calls in flight for this account
+     */
+    public record AccountBulkhead(Integer maxConcurrentCalls) {
+    }
 
     /**
      * One circuit breaker per connector account. Transport errors, 5xx ({@code UNAVAILABLE}) and timeouts count as

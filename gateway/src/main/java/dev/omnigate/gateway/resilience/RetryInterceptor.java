@@ -12,14 +12,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Retries idempotent reads that failed with {@code RATE_LIMITED}, {@code UNAVAILABLE} or {@code TIMEOUT}, innermost
  * in the chain (so the breaker sees one outcome per call). Waits are exponential with full jitter, never shorter
  * than the vendor's retry hint ({@code Retry-After}), and a retry is made only when its wait ends before the
- * request's deadline and the account's {@link RetryBudget} allows it. Counter {@code omnigate.connector.retries}
- * (tags {@code account}, {@code outcome}: {@code retried}, {@code budget_exhausted}, {@code no_time_left}).
+ * request's deadline and the account's {@link RetryBudget} allows it. A retry also takes a client-side rate-limit
+ * permit ({@link RateLimiterInterceptor#acquireForRetry}) after its backoff; without one in time it is not made.
+ * Counter {@code omnigate.connector.retries} (tags {@code account}, {@code outcome}: {@code retried},
+ * {@code budget_exhausted}, {@code no_time_left}, {@code rate_limited}).
  */
 public final class RetryInterceptor implements ConnectorCallInterceptor {
 
@@ -29,12 +32,21 @@ public final class RetryInterceptor implements ConnectorCallInterceptor {
     private final ResilienceProperties.Retry settings;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Predicate<ConnectorCall> retryPermit;
     private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
 
     public RetryInterceptor(ResilienceProperties.Retry settings, MeterRegistry meters, Clock clock) {
+        this(settings, meters, clock, call -> true);
+    }
+
+    /**
+     * @param retryPermit asked after the backoff of every retry (the rate limiter); false skips the retry
+     */
+    public RetryInterceptor(ResilienceProperties.Retry settings, MeterRegistry meters, Clock clock, Predicate<ConnectorCall> retryPermit) {
         this.settings = settings;
         this.meters = meters;
         this.clock = clock;
+        this.retryPermit = retryPermit;
     }
 
     @Override
@@ -58,10 +70,14 @@ public final class RetryInterceptor implements ConnectorCallInterceptor {
                     count(account, "budget_exhausted");
                     throw failure;
                 }
-                count(account, "retried");
                 if (!pause(wait)) {
                     throw failure;
                 }
+                if (!retryPermit.test(call)) {
+                    count(account, "rate_limited");
+                    throw failure;
+                }
+                count(account, "retried");
             }
         }
     }

@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Import;
         // no two fake accounts share a place; the sandbox tests cover counting shared places once
         "omnigate.inventory.same-place-radius=0",
         "omnigate.resilience.breaker.enabled=false",
+        "omnigate.resilience.bulkhead.enabled=false",
+        "omnigate.resilience.rate-limit.enabled=false",
         "omnigate.resilience.retry.max-attempts=1"
 })
 @Import(FakeWorld.class)
