@@ -1,5 +1,6 @@
 package dev.omnigate.gateway.cache;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.omnigate.connector.api.model.Customer;
 import dev.omnigate.connector.api.model.InventoryLevel;
 import dev.omnigate.connector.api.model.Location;
@@ -41,6 +42,8 @@ final class L2Codec {
             // a field added by a newer gateway must not make the older one drop the entry
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            // records are written by their components only: Money.isZero() or EmailAddress.isRelay() are derived
+            .changeDefaultVisibility(visibility -> visibility.withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
             .build();
 
     private final Map<String, JavaType> types = Map.of(

@@ -88,6 +88,7 @@ public final class RedisL2 implements AutoCloseable {
     private volatile Consumer<Invalidation> listener = invalidation -> { };
     private volatile Runnable resync = () -> { };
     private volatile boolean closed;
+    private volatile boolean subscribed;
 
     /** Starts connecting in the background; usable at once (as "no L2" until connected). */
     public RedisL2(RedisL2Properties properties, MeterRegistry meters) {
@@ -148,10 +149,16 @@ public final class RedisL2 implements AutoCloseable {
                 public void message(String from, String message) {
                     received(message);
                 }
+
+                @Override
+                public void subscribed(String to, long count) {
+                    subscribed = true; // also after Lettuce re-subscribed on a reconnect
+                }
             });
             connected.addListener(new RedisConnectionStateListener() {
                 @Override
                 public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+                    subscribed = false;
                     lost.set(true);
                 }
 
@@ -162,15 +169,30 @@ public final class RedisL2 implements AutoCloseable {
                     }
                 }
             });
-            connected.async().subscribe(channel).whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    failed(failure); // the watchdog re-subscribes on the next reconnect
-                } else if (lost.getAndSet(false)) {
+            pubSub = connected;
+            subscribe(connected, lost, 0);
+        }, this::connectPubSub);
+    }
+
+    private void subscribe(StatefulRedisPubSubConnection<String, String> connected, AtomicBoolean lost, int attempt) {
+        if (closed) {
+            return;
+        }
+        connected.async().subscribe(channel).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                subscribed = true;
+                if (lost.getAndSet(false)) {
                     resync.run();
                 }
-            });
-            pubSub = connected;
-        }, this::connectPubSub);
+            } else if (!closed) {
+                failed(failure); // e.g. timed out: subscribing again is harmless
+                connector.schedule(() -> subscribe(connected, lost, attempt + 1), backoff(attempt), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private long backoff(int attempt) {
+        return Math.min(properties.reconnectMaxDelay().toMillis(), 50L << Math.min(attempt, 10));
     }
 
     private <C> void retrying(int attempt, Supplier<CompletionStage<C>> connect, Consumer<C> onConnected, Consumer<Integer> again) {
@@ -193,8 +215,7 @@ public final class RedisL2 implements AutoCloseable {
             }
             if (!closed) {
                 // the first connection is ours to retry; once connected, Lettuce's watchdog reconnects by itself
-                long delay = Math.min(properties.reconnectMaxDelay().toMillis(), 50L << Math.min(attempt, 10));
-                connector.schedule(() -> again.accept(attempt + 1), delay, TimeUnit.MILLISECONDS);
+                connector.schedule(() -> again.accept(attempt + 1), backoff(attempt), TimeUnit.MILLISECONDS);
             } else if (connected instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
             }
@@ -377,6 +398,9 @@ public final class RedisL2 implements AutoCloseable {
     }
 
     private void failed(Throwable failure) {
+        if (closed) {
+            return; // commands cut off by our own shutdown are no news
+        }
         Throwable cause = failure.getCause() != null && failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
         // the exception's class and message name the problem (refused, timed out); they never hold the password
         lastError = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
@@ -398,7 +422,7 @@ public final class RedisL2 implements AutoCloseable {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("url", RedisL2Properties.masked(properties.url()));
         details.put("commandTimeout", properties.commandTimeout().toString());
-        details.put("invalidationBroadcast", pubSub != null && pubSub.isOpen() ? "subscribed" : "not subscribed");
+        details.put("invalidationBroadcast", subscribed ? "subscribed" : "not subscribed");
         if (lastErrorAt != null) {
             details.put("lastError", lastError);
             details.put("lastErrorAt", lastErrorAt.toString());
@@ -448,9 +472,9 @@ public final class RedisL2 implements AutoCloseable {
     public void close() {
         closed = true;
         connector.shutdownNow();
-        StatefulRedisPubSubConnection<String, String> subscribed = pubSub;
-        if (subscribed != null) {
-            closeQuietly(subscribed);
+        StatefulRedisPubSubConnection<String, String> broadcast = pubSub;
+        if (broadcast != null) {
+            closeQuietly(broadcast);
         }
         StatefulRedisConnection<String, String> current = connection;
         if (current != null) {

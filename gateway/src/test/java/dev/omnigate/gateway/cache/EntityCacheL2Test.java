@@ -133,7 +133,8 @@ final class EntityCacheL2Test {
     /** An instance on the shared Redis, connected and subscribed to the broadcast. */
     Instance connected(boolean piiInL2) {
         Instance instance = instance(SHARED_REDIS, piiInL2);
-        await().atMost(Duration.ofSeconds(5)).until(() -> instance.l2().status().details().get("invalidationBroadcast").equals("subscribed"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> instance.l2().isConnected()
+                && instance.l2().status().details().get("invalidationBroadcast").equals("subscribed"));
         return instance;
     }
 
