@@ -24,19 +24,19 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @EnableConfigurationProperties({CacheProperties.class, RedisL2Properties.class})
 public class CacheConfiguration {
 
-    /** True when {@code omnigate.redis.url} is set. */
+    /** True when {@code omnigate.redis.url} is set and the cache is not switched off. */
     static final class RedisConfigured implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             String url = context.getEnvironment().getProperty("omnigate.redis.url");
-            return url != null && !url.isBlank();
+            return url != null && !url.isBlank() && context.getEnvironment().getProperty("omnigate.cache.enabled", Boolean.class, true);
         }
     }
 
     @Bean
     public EntityCache entityCache(CacheProperties properties, ObjectProvider<RedisL2> l2, ConnectorInvoker invoker,
             ObjectProvider<MeterRegistry> meters, Clock clock, OmnigateProperties omnigate) {
-        return new EntityCache(properties, properties.enabled() ? l2.getIfAvailable() : null, invoker, meters.getIfAvailable(), clock,
+        return new EntityCache(properties, l2.getIfAvailable(), invoker, meters.getIfAvailable(), clock,
                 omnigate.requestTimeout());
     }
 

@@ -311,6 +311,11 @@ public final class EntityCache {
         }
     }
 
+    /** Drops this instance's in-process entries only (L2 and other instances keep theirs), e.g. to test a cold L1. */
+    public void dropLocalEntries() {
+        entries.invalidateAll();
+    }
+
     private void dropLocally(String accountId, CacheKind kind, String id) {
         kind.operations().forEach(operation -> entries.invalidate(new Key(accountId, operation, kind, id)));
     }
