@@ -45,7 +45,15 @@ import org.slf4j.LoggerFactory;
  *       says so ({@code extensions.stale}, reason {@code upstreamFailed}).</li>
  * </ul>
  * Searches are never cached. Metrics: counter {@code omnigate.cache.lookups} tagged {@code kind} and {@code outcome}
- * ({@code hit}, {@code stale}, {@code miss}, {@code stale_on_error}).
+ * ({@code hit}, {@code stale}, {@code miss}, {@code stale_on_error}) counts each id once, whichever layer answered.
+ *
+ * <p><b>L2</b> (optional, {@link RedisL2}, {@code omnigate.redis.url}): ids missing from L1, or no longer fresh there,
+ * are looked up in Redis in one round trip; an L2 entry newer than the L1 one replaces it (another instance may have
+ * refreshed it) and keeps its stored-at time, so every freshness window is measured from when the vendor answered.
+ * Every vendor answer is written to L1 and L2. Kinds holding personal data ({@link CacheKind#personalData()}) use L2 only
+ * with {@code omnigate.cache.pii-in-l2=true}. L2 never fails a request: unreachable, slow or unreadable means "not in
+ * L2". {@link #invalidate} and friends also delete the L2 entries and broadcast to the other instances, which drop their
+ * L1 entries on receipt.
  */
 public final class EntityCache {
 
