@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -24,12 +25,20 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @EnableConfigurationProperties({CacheProperties.class, RedisL2Properties.class})
 public class CacheConfiguration {
 
-    /** True when {@code omnigate.redis.url} is set and the cache is not switched off. */
+    /** The Spring Boot property honoured when {@code omnigate.redis.url} is not set. */
+    static final String SPRING_REDIS_URL = "spring.data.redis.url";
+
+    /** True when {@code omnigate.redis.url} (or {@code spring.data.redis.url}) is set and the cache is not switched off. */
     static final class RedisConfigured implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String url = context.getEnvironment().getProperty("omnigate.redis.url");
-            return url != null && !url.isBlank() && context.getEnvironment().getProperty("omnigate.cache.enabled", Boolean.class, true);
+            Environment environment = context.getEnvironment();
+            return (hasText(environment.getProperty("omnigate.redis.url")) || hasText(environment.getProperty(SPRING_REDIS_URL)))
+                    && environment.getProperty("omnigate.cache.enabled", Boolean.class, true);
+        }
+
+        private static boolean hasText(String value) {
+            return value != null && !value.isBlank();
         }
     }
 
@@ -42,8 +51,10 @@ public class CacheConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(RedisConfigured.class)
-    public RedisL2 redisL2(RedisL2Properties properties, ObjectProvider<MeterRegistry> meters) {
-        return new RedisL2(properties, meters.getIfAvailable());
+    public RedisL2 redisL2(RedisL2Properties properties, ObjectProvider<MeterRegistry> meters, Environment environment) {
+        RedisL2Properties effective = properties.enabled() ? properties : new RedisL2Properties(environment.getProperty(SPRING_REDIS_URL),
+                properties.commandTimeout(), properties.connectTimeout(), properties.reconnectMaxDelay(), properties.keyPrefix());
+        return new RedisL2(effective, meters.getIfAvailable());
     }
 
     /**

@@ -30,7 +30,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -89,6 +91,9 @@ public final class RedisL2 implements AutoCloseable {
     private volatile Runnable resync = () -> { };
     private volatile boolean closed;
     private volatile boolean subscribed;
+    /** Invalidations Redis did not take (down, slow), sent again once it answers; bounded, else L2 is flushed. */
+    private final Set<Invalidation> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean pendingOverflowed = new AtomicBoolean();
 
     /** Starts connecting in the background; usable at once (as "no L2" until connected). */
     public RedisL2(RedisL2Properties properties, MeterRegistry meters) {
@@ -118,6 +123,9 @@ public final class RedisL2 implements AutoCloseable {
         connectPubSub(0);
     }
 
+    /** The most invalidations kept for replay while Redis does not take them. */
+    static final int MAX_PENDING_INVALIDATIONS = 10_000;
+
     /** Called with every invalidation another instance broadcast (on a Redis I/O thread: keep it short). */
     void onInvalidation(Consumer<Invalidation> listener) {
         this.listener = listener;
@@ -135,9 +143,17 @@ public final class RedisL2 implements AutoCloseable {
 
     private void connectData(int attempt) {
         retrying(attempt, () -> client.connectAsync(StringCodec.UTF8, uri), connected -> {
+            connected.addListener(new RedisConnectionStateListener() {
+                @Override
+                public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+                    // after a reconnect: the connection activates right after this event, so replay a moment later
+                    later(RedisL2.this::replayPending, 100);
+                }
+            });
             connection = connected;
             succeeded();
             LOG.info("entity cache L2: connected to Redis at {}", where);
+            replayPending();
         }, this::connectData);
     }
 
@@ -186,9 +202,21 @@ public final class RedisL2 implements AutoCloseable {
                 }
             } else if (!closed) {
                 failed(failure); // e.g. timed out: subscribing again is harmless
-                connector.schedule(() -> subscribe(connected, lost, attempt + 1), backoff(attempt), TimeUnit.MILLISECONDS);
+                later(() -> subscribe(connected, lost, attempt + 1), backoff(attempt));
             }
         });
+    }
+
+    /** Runs {@code task} on the connecting thread after {@code delayMillis}, unless closed meanwhile. */
+    private void later(Runnable task, long delayMillis) {
+        if (closed) {
+            return;
+        }
+        try {
+            connector.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed concurrently: nothing left to do
+        }
     }
 
     private long backoff(int attempt) {
@@ -215,7 +243,7 @@ public final class RedisL2 implements AutoCloseable {
             }
             if (!closed) {
                 // the first connection is ours to retry; once connected, Lettuce's watchdog reconnects by itself
-                connector.schedule(() -> again.accept(attempt + 1), backoff(attempt), TimeUnit.MILLISECONDS);
+                later(() -> again.accept(attempt + 1), backoff(attempt));
             } else if (connected instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
             }
@@ -323,23 +351,68 @@ public final class RedisL2 implements AutoCloseable {
      * old value in L2.
      */
     void invalidate(String account, CacheKind kind, String id) {
-        RedisAsyncCommands<String, String> commands = commands();
-        if (commands == null) {
+        send(new Invalidation(instanceId, account, kind.key(), id));
+    }
+
+    private void send(Invalidation invalidation) {
+        if (invalidation.kind() == null) {
+            invalidateMatching(invalidation.account());
             return;
         }
-        String[] keys = kind.operations().stream().map(operation -> key(account, operation, id)).toArray(String[]::new);
-        try {
-            commands.del(keys).whenComplete((ok, failure) -> noteOutcome(failure));
-            publish(commands, new Invalidation(instanceId, account, kind.key(), id));
-        } catch (RuntimeException e) {
-            failed(e);
+        RedisAsyncCommands<String, String> commands = commands();
+        if (commands == null) {
+            keep(invalidation, null);
+            return;
         }
+        CacheKind kind = CacheKind.valueOf(invalidation.kind().toUpperCase(java.util.Locale.ROOT));
+        String[] keys = kind.operations().stream().map(operation -> key(invalidation.account(), operation, invalidation.id()))
+                .toArray(String[]::new);
+        try {
+            commands.del(keys).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    keep(invalidation, failure);
+                } else {
+                    succeeded();
+                }
+            });
+            publish(commands, invalidation);
+        } catch (RuntimeException e) {
+            keep(invalidation, e);
+        }
+    }
+
+    /** Remembers an invalidation Redis did not take, to send it again when Redis answers (L2 would serve the old value). */
+    private void keep(Invalidation invalidation, Throwable failure) {
+        failed(failure != null ? failure : new IllegalStateException("not connected"));
+        if (pending.size() < MAX_PENDING_INVALIDATIONS) {
+            pending.add(invalidation);
+        } else if (pendingOverflowed.compareAndSet(false, true)) {
+            LOG.warn("entity cache L2: more than {} invalidations waiting for Redis; all L2 entries will be dropped when it returns",
+                    MAX_PENDING_INVALIDATIONS);
+        }
+    }
+
+    /** Sends the invalidations Redis missed (idempotent: deleting twice does no harm). */
+    private void replayPending() {
+        if (commands() == null || (pending.isEmpty() && !pendingOverflowed.get())) {
+            return;
+        }
+        if (pendingOverflowed.getAndSet(false)) {
+            pending.clear();
+            invalidateMatching(null);
+            return;
+        }
+        List<Invalidation> replay = List.copyOf(pending);
+        pending.removeAll(replay);
+        LOG.info("entity cache L2: sending {} invalidation(s) Redis missed while it was unreachable", replay.size());
+        replay.forEach(this::send);
     }
 
     /** Deletes every L2 entry of an account (or every entry, {@code account} null) and broadcasts it. */
     void invalidateMatching(String account) {
         RedisAsyncCommands<String, String> commands = commands();
         if (commands == null) {
+            keep(new Invalidation(instanceId, account, null, null), null);
             return;
         }
         String prefix = properties.keyPrefix() + "cache:v" + L2Codec.FORMAT_VERSION + ":" + (account == null ? "" : encode(account) + ":");
@@ -360,7 +433,7 @@ public final class RedisL2 implements AutoCloseable {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                failed(e);
+                keep(new Invalidation(instanceId, account, null, null), e);
             }
         });
     }
@@ -414,6 +487,7 @@ public final class RedisL2 implements AutoCloseable {
     private void succeeded() {
         if (failing.compareAndSet(true, false)) {
             LOG.info("entity cache L2: Redis at {} answers again; L2 is used again", where);
+            later(this::replayPending, 0);
         }
     }
 
@@ -423,6 +497,9 @@ public final class RedisL2 implements AutoCloseable {
         details.put("url", RedisL2Properties.masked(properties.url()));
         details.put("commandTimeout", properties.commandTimeout().toString());
         details.put("invalidationBroadcast", subscribed ? "subscribed" : "not subscribed");
+        if (!pending.isEmpty()) {
+            details.put("pendingInvalidations", pending.size());
+        }
         if (lastErrorAt != null) {
             details.put("lastError", lastError);
             details.put("lastErrorAt", lastErrorAt.toString());

@@ -27,7 +27,7 @@ public record RedisL2Properties(String url, @DefaultValue("50ms") Duration comma
         positive(reconnectMaxDelay, "omnigate.redis.reconnect-max-delay");
         keyPrefix = keyPrefix == null ? "omnigate:" : keyPrefix;
         if (url != null) {
-            parse(url, commandTimeout); // a malformed URL stops startup here rather than at the first connection attempt
+            parse(url, connectTimeout); // a malformed URL stops startup here rather than at the first connection attempt
         }
     }
 
@@ -41,19 +41,22 @@ public record RedisL2Properties(String url, @DefaultValue("50ms") Duration comma
         return url != null;
     }
 
-    /** The parsed URL with the command timeout applied. */
+    /**
+     * The parsed URL. Its timeout, which Lettuce applies to the connection handshake, is the connect timeout; commands
+     * get the command timeout from the client options.
+     */
     public RedisURI redisUri() {
-        return parse(url, commandTimeout);
+        return parse(url, connectTimeout);
     }
 
-    private static RedisURI parse(String url, Duration commandTimeout) {
+    private static RedisURI parse(String url, Duration handshakeTimeout) {
         RedisURI uri;
         try {
             uri = RedisURI.create(url);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("omnigate.redis.url must be a redis:// or rediss:// URL, but was '" + masked(url) + "'"); // no cause: its message may hold the password
         }
-        uri.setTimeout(commandTimeout);
+        uri.setTimeout(handshakeTimeout);
         return uri;
     }
 

@@ -122,7 +122,8 @@ final class EntityCacheL2Test {
 
     Instance instance(String url, boolean piiInL2) {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        RedisL2 l2 = new RedisL2(new RedisL2Properties(url, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(200), prefix),
+        // a generous command timeout: these tests are about what L2 holds, on a build machine shared with other builds
+        RedisL2 l2 = new RedisL2(new RedisL2Properties(url, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(200), prefix),
                 meters);
         closing.add(l2);
         EntityCache cache = new EntityCache(new CacheProperties(true, 1000, null, PRICES, null, null, null, null, piiInL2), l2, invoker,

@@ -34,7 +34,8 @@ final class SandboxRedisDownTest {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("omnigate.redis.url", () -> "redis://127.0.0.1:" + RedisProcess.unusedPort());
+        // Spring Boot's own property is honoured when omnigate.redis.url is not set
+        registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + RedisProcess.unusedPort());
     }
 
     @LocalServerPort

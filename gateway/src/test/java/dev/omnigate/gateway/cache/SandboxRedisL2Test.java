@@ -35,7 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",
         "omnigate.request-timeout=5s",
-        "omnigate.health.cache-ttl=0s"
+        "omnigate.health.cache-ttl=0s",
+        // the build machine is shared: a 50 ms command timeout could turn an L2 hit into a vendor call here
+        "omnigate.redis.command-timeout=1s"
 })
 final class SandboxRedisL2Test {
 
