@@ -1,5 +1,6 @@
 package dev.omnigate.gateway.cache;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,6 +33,15 @@ public enum CacheKind {
     /** The configuration name, e.g. {@code inventory}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every cached operation, in a stable order. */
+    static final List<String> OPERATIONS = List.of("inventory.getBySkus", "prices.getBySkus", "locations.getByIds", "customers.getByIds",
+            "orders.getByIds", "orders.getByCustomerIds", "tickets.getByIds", "tickets.getByRequesterIds");
+
+    /** The cached operations whose entries are of this kind (an invalidation of an id drops the entries of each). */
+    public List<String> operations() {
+        return OPERATIONS.stream().filter(operation -> ofOperation(operation).orElseThrow() == this).toList();
     }
 
     /**

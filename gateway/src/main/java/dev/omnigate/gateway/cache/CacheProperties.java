@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationStyle;
 
@@ -19,11 +20,14 @@ import org.springframework.boot.convert.DurationStyle;
  * @param customers customer records by id
  * @param orders orders by id and by customer
  * @param tickets tickets by id and by requester
+ * @param piiInL2 whether entries of personal-data kinds (customers, orders, tickets) are also stored in the shared Redis
+ *     L2; by default they stay in each instance's memory only
  */
 @ConfigurationProperties(prefix = "omnigate.cache")
 public record CacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("100000") long maxEntries, Policy inventory,
-        Policy prices, Policy locations, Policy customers, Policy orders, Policy tickets) {
+        Policy prices, Policy locations, Policy customers, Policy orders, Policy tickets, @DefaultValue("false") boolean piiInL2) {
 
+    @ConstructorBinding
     public CacheProperties {
         // each kind has its own defaults; a setting given only in part keeps the defaults of the rest
         inventory = Policy.withDefaults(inventory, "5s", "30s", "10m");
@@ -38,6 +42,12 @@ public record CacheProperties(@DefaultValue("true") boolean enabled, @DefaultVal
         Map<String, Policy> byName = Map.of("inventory", inventory, "prices", prices, "locations", locations, "customers", customers,
                 "orders", orders, "tickets", tickets);
         byName.forEach((name, policy) -> policy.validate("omnigate.cache." + name));
+    }
+
+    /** Settings without personal data in L2 (the default). */
+    public CacheProperties(boolean enabled, long maxEntries, Policy inventory, Policy prices, Policy locations, Policy customers,
+            Policy orders, Policy tickets) {
+        this(enabled, maxEntries, inventory, prices, locations, customers, orders, tickets, false);
     }
 
     /**
