@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
@@ -48,10 +47,8 @@ public class InventoryChangedSubscription {
         if (after != null) {
             log.readAfter(start, 1); // a cursor older than the retention fails now, before the stream starts
         }
-        return Flux.<InventoryChangeView>create(sink -> new Feed(sink, wanted, start).start(), FluxSink.OverflowStrategy.BUFFER)
-                .onBackpressureBuffer(buffer, dropped -> { }, BufferOverflowStrategy.ERROR)
-                .onErrorMap(error -> error instanceof IllegalStateException && error.getMessage() != null
-                        && error.getMessage().contains("Buffer") ? new SlowSubscriberException(buffer) : error);
+        // the feed only emits what was requested and keeps its own bounded queue, so no operator buffers without limit
+        return Flux.<InventoryChangeView>create(sink -> new Feed(sink, wanted, start).start(), FluxSink.OverflowStrategy.ERROR);
     }
 
     /** One subscription: replay, then live, serialised by its own lock. */
@@ -59,8 +56,10 @@ public class InventoryChangedSubscription {
         private final FluxSink<InventoryChangeView> sink;
         private final Predicate<LoggedEvent> wanted;
         private final ArrayDeque<LoggedEvent> early = new ArrayDeque<>();
+        private final ArrayDeque<InventoryChangeView> unrequested = new ArrayDeque<>();
         private long lastSequence;
         private boolean live;
+        private boolean closed;
 
         Feed(FluxSink<InventoryChangeView> sink, Predicate<LoggedEvent> wanted, long after) {
             this.sink = sink;
@@ -69,6 +68,7 @@ public class InventoryChangedSubscription {
         }
 
         void start() {
+            sink.onRequest(ignored -> drain());
             AutoCloseable listening = log.listen(this::onLive);
             sink.onDispose(() -> {
                 try {
@@ -116,8 +116,21 @@ public class InventoryChangedSubscription {
                 return;
             }
             lastSequence = event.sequence();
-            if (wanted.test(event)) {
-                sink.next(view(event));
+            if (wanted.test(event) && !closed) {
+                unrequested.addLast(view(event));
+                drain();
+                if (unrequested.size() > buffer) {
+                    closed = true;
+                    unrequested.clear();
+                    sink.error(new SlowSubscriberException(buffer));
+                }
+            }
+        }
+
+        /** Hands the subscriber what it asked for; the rest waits, at most {@code buffer} changes. */
+        private synchronized void drain() {
+            while (!unrequested.isEmpty() && sink.requestedFromDownstream() > 0) {
+                sink.next(unrequested.removeFirst());
             }
         }
     }

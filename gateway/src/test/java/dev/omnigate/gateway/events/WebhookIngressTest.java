@@ -41,7 +41,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",
-        "omnigate.events.webhook-max-body-size=16KB"
+        "omnigate.events.webhook-max-body-size=16KB",
+        // cached stock stays fresh for the whole test: only the webhook can make the gateway read it again
+        "omnigate.cache.inventory.fresh=10m"
 })
 final class WebhookIngressTest {
 
@@ -185,5 +187,26 @@ final class WebhookIngressTest {
             assertThat(JsonPath.<String>read(message, "$.payload.data.inventoryChanged.source.account"))
                     .isEqualTo(Sandbox.SHOPIFY_ACCOUNT);
         }
+    }
+
+    @Test
+    void aStockWebhookDropsTheCachedLevelSoTheNextReadShowsTheNewFigure() throws Exception {
+        StockLevel level = stocked();
+        String query = "{\"query\":\"{ products(skus: [\\\"" + level.sku() + "\\\"]) { availability { byLocation { source { connector } "
+                + "location { name } available } } } }\"}";
+        HttpRequest read = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)).build();
+        String before = CLIENT.send(read, HttpResponse.BodyHandlers.ofString()).body();
+        String shopLocation = sandbox.shopify().store().locationOfWorld(level.locationKey()).name();
+        int changed = 4_321;
+
+        ShopifyWebhook delivery = webhooks.inventoryLevelUpdate(level.sku(), level.locationKey(), changed);
+        assertThat(delivery.deliver(CLIENT, shopifyIngress)).isEqualTo(200);
+        String after = CLIENT.send(read, HttpResponse.BodyHandlers.ofString()).body();
+
+        String path = "$.data.products[0].availability.byLocation[?(@.source.connector == 'shopify' && @.location.name == '"
+                + shopLocation + "')].available";
+        assertThat(JsonPath.<List<Integer>>read(before, path)).doesNotContain(changed);
+        assertThat(JsonPath.<List<Integer>>read(after, path)).containsExactly(changed);
     }
 }
