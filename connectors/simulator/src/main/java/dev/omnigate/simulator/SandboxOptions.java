@@ -16,9 +16,11 @@ import java.util.Map;
  * @param shopify the Shopify simulator's limits (bucket size, restore rate, ...); Shopify's standard plan by default
  * @param faults the faults each simulator starts with (key: connector id, one of {@link FaultControls#VENDORS});
  *     changeable at run time through {@link Sandbox#faults()}. Their random draws are seeded with {@code seed}.
+ * @param vendorRateLimits whether Amazon's usage plans and Zendesk's per-minute budget apply (true: the vendors'
+ *     published limits); false lifts them, for load tests of the gateway itself (Shopify's bucket is {@code shopify})
  */
 public record SandboxOptions(String host, long seed, Map<String, Integer> ports, ShopifySimulatorOptions shopify,
-        Map<String, FaultSettings> faults) {
+        Map<String, FaultSettings> faults, boolean vendorRateLimits) {
 
     /** The seed of the documented demo data set. */
     public static final long DEFAULT_SEED = 20261127L;
@@ -38,7 +40,7 @@ public record SandboxOptions(String host, long seed, Map<String, Integer> ports,
 
     /** Options without faults. */
     public SandboxOptions(String host, long seed, Map<String, Integer> ports, ShopifySimulatorOptions shopify) {
-        this(host, seed, ports, shopify, Map.of());
+        this(host, seed, ports, shopify, Map.of(), true);
     }
 
     /** Options with the Shopify simulator's default limits and no faults. */
@@ -51,18 +53,22 @@ public record SandboxOptions(String host, long seed, Map<String, Integer> ports,
     }
 
     public SandboxOptions withSeed(long newSeed) {
-        return new SandboxOptions(host, newSeed, ports, shopify, faults);
+        return new SandboxOptions(host, newSeed, ports, shopify, faults, vendorRateLimits);
     }
 
     public SandboxOptions withPorts(Map<String, Integer> newPorts) {
-        return new SandboxOptions(host, seed, newPorts, shopify, faults);
+        return new SandboxOptions(host, seed, newPorts, shopify, faults, vendorRateLimits);
     }
 
     public SandboxOptions withShopify(ShopifySimulatorOptions newShopify) {
-        return new SandboxOptions(host, seed, ports, newShopify, faults);
+        return new SandboxOptions(host, seed, ports, newShopify, faults, vendorRateLimits);
     }
 
     public SandboxOptions withFaults(Map<String, FaultSettings> newFaults) {
-        return new SandboxOptions(host, seed, ports, shopify, newFaults);
+        return new SandboxOptions(host, seed, ports, shopify, newFaults, vendorRateLimits);
+    }
+
+    public SandboxOptions withVendorRateLimits(boolean enforced) {
+        return new SandboxOptions(host, seed, ports, shopify, faults, enforced);
     }
 }

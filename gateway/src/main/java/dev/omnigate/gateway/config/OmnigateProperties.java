@@ -117,10 +117,13 @@ public record OmnigateProperties(
      * @param shopify the Shopify simulator's cost-based rate limit
      * @param faults the faults each simulator starts with, by connector id ({@code shopify}, {@code amazon},
      *     {@code tiktok-shop}, {@code square}, {@code zendesk}); changeable at run time over {@code /sandbox/faults}
+     * @param vendorRateLimits whether the Amazon and Zendesk simulators enforce the vendors' published limits; false
+     *     lifts them for load tests of the gateway (with {@code shopify.*} raised too)
      */
     public record Sandbox(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
             @DefaultValue("20261127") long seed, Map<String, Integer> ports, @DefaultValue("demo") String store,
-            @DefaultValue SandboxShopify shopify, Map<String, SandboxFault> faults) {
+            @DefaultValue SandboxShopify shopify, Map<String, SandboxFault> faults,
+            @DefaultValue("true") boolean vendorRateLimits) {
         public Sandbox {
             ports = ports == null ? Map.of() : Map.copyOf(ports);
             faults = faults == null ? Map.of() : Map.copyOf(faults);

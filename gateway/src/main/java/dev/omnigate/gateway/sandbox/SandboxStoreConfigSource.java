@@ -34,7 +34,7 @@ public final class SandboxStoreConfigSource implements StoreConfigSource, AutoCl
         this.store = settings.store();
         SandboxOptions options = new SandboxOptions(settings.host(), settings.seed(), settings.ports(),
                 ShopifySimulatorOptions.defaults().withBucket(settings.shopify().bucketSize(), settings.shopify().restoreRate()),
-                SandboxFaults.fromProperties(settings.faults()));
+                SandboxFaults.fromProperties(settings.faults()), settings.vendorRateLimits());
         try {
             this.sandbox = Sandbox.start(options);
         } catch (RuntimeException e) {

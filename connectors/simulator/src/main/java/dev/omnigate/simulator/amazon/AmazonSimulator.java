@@ -91,7 +91,9 @@ public final class AmazonSimulator implements VendorSimulator {
     /** Starts the sandbox's Amazon seller with Amazon's sandbox usage plan on every operation. */
     public static AmazonSimulator start(DemoWorld world, dev.omnigate.simulator.SandboxOptions options, SecureRandom random,
             FaultControls faults) {
-        return start(world, options.host(), options.ports().getOrDefault(Sandbox.AMAZON, 0), random, AmazonUsagePlan.SANDBOX, faults);
+        // without vendor limits (load tests of the gateway): a plan no load generator on loopback reaches
+        AmazonUsagePlan plan = options.vendorRateLimits() ? AmazonUsagePlan.SANDBOX : new AmazonUsagePlan(new java.math.BigDecimal("1000000"), 1_000_000);
+        return start(world, options.host(), options.ports().getOrDefault(Sandbox.AMAZON, 0), random, plan, faults);
     }
 
     /**

@@ -81,7 +81,7 @@ public final class ZendeskSimulator implements VendorSimulator {
     public static ZendeskSimulator start(DemoWorld world, SandboxOptions options, SecureRandom random, FaultControls faults) {
         ZendeskSimulator simulator = start(new ZendeskDesk(world, SUBDOMAIN), options.host(),
                 options.ports().getOrDefault(Sandbox.ZENDESK, 0), Sandbox.hex(random, 20), Sandbox.hex(random, 24),
-                Sandbox.hex(random, 32), REQUESTS_PER_MINUTE, Clock.systemUTC(), faults);
+                Sandbox.hex(random, 32), options.vendorRateLimits() ? REQUESTS_PER_MINUTE : 1_000_000_000L, Clock.systemUTC(), faults);
         LOG.info("Zendesk simulator for account {} listening on {} ({} users, {} tickets)", Sandbox.ZENDESK_ACCOUNT,
                 simulator.baseUrl(), simulator.desk.users().size(), simulator.desk.tickets().size());
         return simulator;

@@ -79,6 +79,17 @@ final class SandboxFaultsTest {
         assertThat(next.body()).contains("\"shop\"");
     }
 
+    @Test
+    void vendorRateLimitsCanBeLiftedForLoadTests() {
+        try (Sandbox unmetered = Sandbox.start(SandboxOptions.defaults().withVendorRateLimits(false))) {
+            Map<String, String> amazon = unmetered.account(Sandbox.AMAZON).connectorConfig();
+            Map<String, String> metered = sandbox.account(Sandbox.AMAZON).connectorConfig();
+            assertThat(amazon.keySet().stream().filter(key -> key.endsWith("-rate"))).isNotEmpty()
+                    .allSatisfy(key -> assertThat(new java.math.BigDecimal(amazon.get(key)))
+                            .isGreaterThan(new java.math.BigDecimal(metered.get(key))));
+        }
+    }
+
     private static HttpRequest squareLocations() {
         SimulatedAccount square = sandbox.account(Sandbox.SQUARE);
         return HttpRequest.newBuilder(URI.create(square.baseUrl() + "/v2/locations"))
