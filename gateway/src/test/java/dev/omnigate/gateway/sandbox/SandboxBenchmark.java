@@ -102,6 +102,7 @@ final class SandboxBenchmark {
                 notes.add("sequential upstream levels of a customer-360 (measured: single requests with and without "
                         + latencyMs + " ms on the vendors): " + levels + "; floor = " + levels.get("all") + " x " + latencyMs
                         + " ms = " + floorMs + " ms");
+                notes.add("upstream requests of one cold customer-360, by vendor and route: " + routesOfOne(load, gateway, c360));
                 gateway.setLatencyEverywhere(latencyMs);
                 Row c = scenario(load, gateway, "(c) customer360 cold, all channels, " + latencyMs + " ms upstream", i -> c360, null);
                 rows.add(withFloor(c, floorMs, levels));
@@ -164,6 +165,26 @@ final class SandboxBenchmark {
         }
         gateway.setLatencyEverywhere(0);
         return levels;
+    }
+
+    /** The simulators' requests by route for one query (Shopify: by GraphQL root field as well). */
+    private static Map<String, Map<String, Long>> routesOfOne(LoadGenerator load, Gateway gateway, String body) {
+        gateway.faults().resetCounters();
+        Map<String, Long> shopifyBefore = gateway.source.sandbox().shopify().counters().rootFields();
+        load.once(gateway.graphql(), body);
+        Map<String, Map<String, Long>> routes = new LinkedHashMap<>();
+        for (String vendor : FaultControls.VENDORS) {
+            routes.put(vendor, gateway.faults().routes(vendor));
+        }
+        Map<String, Long> shopifyRootFields = new LinkedHashMap<>();
+        gateway.source.sandbox().shopify().counters().rootFields().forEach((field, count) -> {
+            long delta = count - shopifyBefore.getOrDefault(field, 0L);
+            if (delta > 0) {
+                shopifyRootFields.put(field, delta);
+            }
+        });
+        routes.put("shopify root fields", shopifyRootFields);
+        return routes;
     }
 
     private static double median(LoadGenerator load, Gateway gateway, String body) {

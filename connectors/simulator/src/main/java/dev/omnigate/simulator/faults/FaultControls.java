@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The live fault settings of every vendor simulator of one sandbox, changeable at run time from any thread. Each
@@ -92,11 +94,22 @@ public final class FaultControls {
         return all;
     }
 
+    /**
+     * A vendor's requests by route: method and path with every run of digits as {@code {n}}, e.g.
+     * {@code GET /api/v2/users/{n}/tickets.json}; sorted by route.
+     */
+    public Map<String, Long> routes(String vendor) {
+        Map<String, Long> routes = new TreeMap<>();
+        vendors.get(requireVendor(vendor)).routes.forEach((route, count) -> routes.put(route, count.sum()));
+        return routes;
+    }
+
     /** Sets every request and injected-fault counter to zero. */
     public void resetCounters() {
         vendors.values().forEach(state -> {
             state.requests.set(0);
             state.injected.set(0);
+            state.routes.clear();
         });
     }
 
@@ -110,6 +123,7 @@ public final class FaultControls {
         volatile FaultSettings settings = FaultSettings.NONE;
         final AtomicLong requests = new AtomicLong();
         final AtomicLong injected = new AtomicLong();
+        final ConcurrentHashMap<String, LongAdder> routes = new ConcurrentHashMap<>();
         private final SplittableRandom random;
 
         Vendor(SplittableRandom random) {

@@ -28,6 +28,8 @@ public final class FaultingHandler implements HttpHandler {
     /** What a malformed answer sends: the start of a JSON document, cut off. */
     static final byte[] MALFORMED_BODY = "{\"data\":{\"truncated\":[{\"id\":".getBytes(StandardCharsets.UTF_8);
 
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]+");
+
     private final String vendor;
     private final FaultControls controls;
     private final HttpHandler delegate;
@@ -47,6 +49,9 @@ public final class FaultingHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         FaultControls.Vendor state = controls.vendor(vendor);
         state.requests.incrementAndGet();
+        // ids and numbers vary per request; counting by route shape keeps the map small
+        String route = exchange.getRequestMethod() + " " + DIGITS.matcher(exchange.getRequestURI().getPath()).replaceAll("{n}");
+        state.routes.computeIfAbsent(route, key -> new java.util.concurrent.atomic.LongAdder()).increment();
         FaultSettings settings = state.settings;
         if (settings.isNone()) {
             delegate.handle(exchange);

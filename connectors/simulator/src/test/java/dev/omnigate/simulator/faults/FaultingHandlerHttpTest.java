@@ -84,6 +84,17 @@ final class FaultingHandlerHttpTest {
         assertThat(controls.injected(Sandbox.SQUARE)).isZero();
     }
 
+    @Test
+    void requestsAreCountedByRouteWithNumbersFolded() throws Exception {
+        URI base = url(servers.get(Sandbox.ZENDESK));
+        for (String path : List.of("/api/v2/users/381926450117/tickets.json", "/api/v2/users/42/tickets.json", "/api/v2/search.json")) {
+            client.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.discarding());
+        }
+
+        assertThat(controls.routes(Sandbox.ZENDESK)).containsExactly(
+                Map.entry("GET /api/v{n}/search.json", 1L), Map.entry("GET /api/v{n}/users/{n}/tickets.json", 2L));
+    }
+
     @ParameterizedTest
     @FieldSource("VENDORS")
     void downAnswers503InTheVendorsErrorShapeWithoutReachingTheSimulator(String vendor) throws Exception {
