@@ -93,6 +93,12 @@ final class LoadGenerator implements AutoCloseable {
         return worker.latencies[0] / 1e6;
     }
 
+    /** One request's answer body, for notes on answer sizes. */
+    String fetch(URI url, String body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private final class Worker {
         long[] latencies = new long[1024];
         int count;

@@ -91,6 +91,8 @@ final class SandboxBenchmark {
                 List<String> skus = gateway.source.sandbox().world().skus().stream().map(Sku::sku).limit(20).toList();
                 String productsBody = body(PRODUCTS, Map.of("skus", skus));
                 load.once(gateway.graphql(), productsBody); // fills the cache: "hot" from here on
+                notes.add(String.format(Locale.ROOT, "answer sizes: (a) %,d bytes, (b) %,d bytes",
+                        load.fetch(gateway.graphql(), body(TYPENAME, Map.of())).length(), load.fetch(gateway.graphql(), productsBody).length()));
                 Row b = scenario(load, gateway, "(b) products(skus: 20), hot cache, " + latencyMs + " ms upstream", i -> productsBody, null);
                 rows.add(new Row(b.scenario(), b.result(), b.upstreamPerQuery(),
                         String.format(Locale.ROOT, "%.2f x baseline RPS (target >= 0.7)", b.result().rps() / baselineRps)));
