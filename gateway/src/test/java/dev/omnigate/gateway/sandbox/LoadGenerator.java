@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -57,7 +58,7 @@ final class LoadGenerator implements AutoCloseable {
     Result run(URI url, IntFunction<String> bodies, int concurrency, Duration duration) throws Exception {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger sequence = new AtomicInteger();
         List<Future<Worker>> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
             workers.add(executor.submit(() -> {

@@ -162,6 +162,7 @@ final class SandboxBenchmark {
             load.once(gateway.graphql(), body); // JIT and connection warm-up
         }
         double bare = median(load, gateway, body);
+        notes.add(String.format(Locale.ROOT, "one customer-360 alone, no added latency (gateway + simulators' own work): %.1f ms", bare));
         Map<String, Long> levels = new LinkedHashMap<>();
         long probe = probeMs();
         gateway.setLatencyEverywhere(probe);

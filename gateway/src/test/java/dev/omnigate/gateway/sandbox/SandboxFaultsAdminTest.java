@@ -2,12 +2,13 @@ package dev.omnigate.gateway.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.faults.FaultControls;
 import dev.omnigate.simulator.faults.FaultSettings;
+import dev.omnigate.simulator.world.Channel;
 import dev.omnigate.simulator.world.DemoWorld;
 import dev.omnigate.simulator.world.Order;
-import com.jayway.jsonpath.JsonPath;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -126,7 +127,7 @@ final class SandboxFaultsAdminTest {
     @Test
     void oneVendorDownGivesPartialDataAndATypedUnavailableErrorUntilDeleteHeals() throws Exception {
         List<Order> avasPosOrders = world.ordersOf(DemoWorld.AVA_KEY).stream()
-                .filter(order -> order.channel() == dev.omnigate.simulator.world.Channel.POS).toList();
+                .filter(order -> order.channel() == Channel.POS).toList();
         assertThat(avasPosOrders).as("the world gives Ava a POS order").isNotEmpty();
         assertThat(send("PUT", "/sandbox/faults/square", "{\"down\": true}").statusCode()).isEqualTo(200);
 

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 /**
  * Wraps a vendor simulator's handler and applies that vendor's current {@link FaultSettings} to each request before
@@ -28,7 +30,7 @@ public final class FaultingHandler implements HttpHandler {
     /** What a malformed answer sends: the start of a JSON document, cut off. */
     static final byte[] MALFORMED_BODY = "{\"data\":{\"truncated\":[{\"id\":".getBytes(StandardCharsets.UTF_8);
 
-    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private final String vendor;
     private final FaultControls controls;
@@ -51,7 +53,7 @@ public final class FaultingHandler implements HttpHandler {
         state.requests.incrementAndGet();
         // ids and numbers vary per request; counting by route shape keeps the map small
         String route = exchange.getRequestMethod() + " " + DIGITS.matcher(exchange.getRequestURI().getPath()).replaceAll("{n}");
-        state.routes.computeIfAbsent(route, key -> new java.util.concurrent.atomic.LongAdder()).increment();
+        state.routes.computeIfAbsent(route, key -> new LongAdder()).increment();
         FaultSettings settings = state.settings;
         if (settings.isNone()) {
             delegate.handle(exchange);

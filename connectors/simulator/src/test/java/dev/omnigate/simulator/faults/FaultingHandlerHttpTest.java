@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,8 +120,8 @@ final class FaultingHandlerHttpTest {
         assertVendorErrorShape(vendor, JSON.readTree(response.body()), true);
         // Square and Amazon send no Retry-After (PROTOCOLS.md §1); the others do
         boolean sendsRetryAfter = !vendor.equals(Sandbox.SQUARE) && !vendor.equals(Sandbox.AMAZON);
-        assertThat(response.headers().firstValue("Retry-After")).isEqualTo(sendsRetryAfter ? java.util.Optional.of("7")
-                : java.util.Optional.empty());
+        assertThat(response.headers().firstValue("Retry-After")).isEqualTo(sendsRetryAfter ? Optional.of("7")
+                : Optional.empty());
         assertThat(served).hasValue(0);
     }
 
