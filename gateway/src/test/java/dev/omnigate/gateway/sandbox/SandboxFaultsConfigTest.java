@@ -3,11 +3,13 @@ package dev.omnigate.gateway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.omnigate.gateway.OmnigateApplication;
 import dev.omnigate.gateway.config.OmnigateProperties;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.faults.FaultSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -52,6 +54,16 @@ final class SandboxFaultsConfigTest {
                         "omnigate.sandbox.faults.ebay: unknown vendor 'ebay'; the sandbox simulates [shopify, amazon, tiktok-shop, square, zendesk]",
                         "omnigate.sandbox.faults.shopify.error-rate must be within 0..1, was 1.5",
                         "omnigate.sandbox.faults.zendesk.latency-ms must not be negative, was -20"));
+    }
+
+    @Test
+    void theGatewayRefusesToStartWithBadFaultSettingsNamingTheKey() {
+        SpringApplicationBuilder gateway = new SpringApplicationBuilder(OmnigateApplication.class);
+
+        assertThatThrownBy(() -> gateway.run("--server.port=0", "--spring.main.banner-mode=off", "--omnigate.sandbox.enabled=true",
+                "--omnigate.stores-dir=target/no-store-files", "--omnigate.sandbox.faults.square.reset-rate=7"))
+                .hasRootCauseInstanceOf(InvalidSandboxFaultsException.class)
+                .rootCause().hasMessageContaining("omnigate.sandbox.faults.square.reset-rate must be within 0..1, was 7.0");
     }
 
     private static OmnigateProperties bind(Map<String, String> values) {
