@@ -3,6 +3,7 @@ package dev.omnigate.simulator;
 import static java.util.Objects.requireNonNull;
 
 import dev.omnigate.simulator.amazon.AmazonSimulator;
+import dev.omnigate.simulator.faults.FaultControls;
 import dev.omnigate.simulator.shopify.ShopifySimulator;
 import dev.omnigate.simulator.shopify.ShopifyStore;
 import dev.omnigate.simulator.square.SquareSimulator;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start} generates the {@link DemoWorld} once and starts one simulator per vendor, each
  * with credentials made up for this start (see {@link VendorSimulator}). {@link #accounts()} tells a connector host how to reach them;
- * {@link #shopify()} gives tests the Shopify simulator's counters, faults and webhooks. Never reads files at run time.
+ * {@link #shopify()} gives tests the Shopify simulator's counters, faults and webhooks; {@link #faults()} holds every
+ * simulator's fault controls (latency, errors, resets, malformed bodies, down), changeable while it runs. Never reads
+ * files at run time.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -44,10 +47,12 @@ public final class Sandbox implements AutoCloseable {
 
     private final DemoWorld world;
     private final List<VendorSimulator> simulators;
+    private final FaultControls faults;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Sandbox(DemoWorld world, List<VendorSimulator> simulators) {
+    private Sandbox(DemoWorld world, List<VendorSimulator> simulators, FaultControls faults) {
         this.world = world;
+        this.faults = faults;
         this.simulators = List.copyOf(simulators);
     }
 
@@ -63,24 +68,25 @@ public final class Sandbox implements AutoCloseable {
         DemoWorld world = WorldGenerator.generate(options.seed());
         preload.join();
         SecureRandom random = new SecureRandom();
+        FaultControls faults = new FaultControls(options.seed(), options.faults());
         List<VendorSimulator> started = new ArrayList<>();
         try {
             ShopifySimulator shopify = ShopifySimulator.start(new ShopifyStore(world, SHOPIFY_DOMAIN), options.host(),
-                    options.ports().getOrDefault(SHOPIFY, 0), "shpat_" + hex(random, 16), hex(random, 32), options.shopify());
+                    options.ports().getOrDefault(SHOPIFY, 0), "shpat_" + hex(random, 16), hex(random, 32), options.shopify(), faults);
             started.add(shopify);
             LOG.info("Shopify simulator for account {} listening on {} (api-version {}, {} customers, {} orders)",
                     SHOPIFY_ACCOUNT, shopify.baseUrl(), ShopifySimulator.API_VERSION, shopify.store().customers().size(),
                     shopify.store().orders().size());
             // one line per further vendor simulator
-            started.add(AmazonSimulator.start(world, options, random));
-            started.add(TikTokShopSimulator.start(world, options, random));
-            started.add(SquareSimulator.start(world, options, random));
-            started.add(ZendeskSimulator.start(world, options, random));
+            started.add(AmazonSimulator.start(world, options, random, faults));
+            started.add(TikTokShopSimulator.start(world, options, random, faults));
+            started.add(SquareSimulator.start(world, options, random, faults));
+            started.add(ZendeskSimulator.start(world, options, random, faults));
         } catch (RuntimeException e) {
             started.forEach(VendorSimulator::close);
             throw e;
         }
-        return new Sandbox(world, started);
+        return new Sandbox(world, started, faults);
     }
 
     /** Fresh random hex of {@code bytes} bytes, for credentials made up for one start. */
@@ -99,6 +105,11 @@ public final class Sandbox implements AutoCloseable {
     public SimulatedAccount account(String connectorId) {
         return accounts().stream().filter(a -> a.connectorId().equals(connectorId)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("the sandbox runs no simulator for connector '" + connectorId + "'"));
+    }
+
+    /** Every simulator's live fault settings and request counters. */
+    public FaultControls faults() {
+        return faults;
     }
 
     /** The demo data set every simulator serves. */

@@ -115,13 +115,37 @@ public record OmnigateProperties(
      * @param ports fixed port per simulator, by connector id ({@code shopify: 8701}); 0 or absent picks a free port
      * @param store the store id the sandbox's accounts belong to
      * @param shopify the Shopify simulator's cost-based rate limit
+     * @param faults the faults each simulator starts with, by connector id ({@code shopify}, {@code amazon},
+     *     {@code tiktok-shop}, {@code square}, {@code zendesk}); changeable at run time over {@code /sandbox/faults}
+     * @param vendorRateLimits whether the Amazon and Zendesk simulators enforce the vendors' published limits; false
+     *     lifts them for load tests of the gateway (with {@code shopify.*} raised too)
      */
     public record Sandbox(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
             @DefaultValue("20261127") long seed, Map<String, Integer> ports, @DefaultValue("demo") String store,
-            @DefaultValue SandboxShopify shopify) {
+            @DefaultValue SandboxShopify shopify, Map<String, SandboxFault> faults,
+            @DefaultValue("true") boolean vendorRateLimits) {
         public Sandbox {
             ports = ports == null ? Map.of() : Map.copyOf(ports);
+            faults = faults == null ? Map.of() : Map.copyOf(faults);
         }
+    }
+
+    /**
+     * One simulator's start-up faults ({@code omnigate.sandbox.faults.<vendor>.*}); the sandbox checks the vendor and
+     * the ranges at start and names the offending key.
+     *
+     * @param latencyMs fixed delay added to every answer, ms
+     * @param jitterMs up to this many further ms, uniformly random
+     * @param errorRate share of requests (0..1) answered with {@code status}
+     * @param status 429 or 500..599
+     * @param retryAfterSeconds {@code Retry-After} of 429 answers (vendors that send one)
+     * @param resetRate share of requests (0..1) whose connection is closed without an answer
+     * @param malformedRate share of requests (0..1) answered 200 with a truncated JSON body
+     * @param down every request answers 503
+     */
+    public record SandboxFault(@DefaultValue("0") long latencyMs, @DefaultValue("0") long jitterMs,
+            @DefaultValue("0") double errorRate, @DefaultValue("503") int status, @DefaultValue("1") long retryAfterSeconds,
+            @DefaultValue("0") double resetRate, @DefaultValue("0") double malformedRate, @DefaultValue("false") boolean down) {
     }
 
     /**

@@ -33,7 +33,8 @@ public final class SandboxStoreConfigSource implements StoreConfigSource, AutoCl
     public SandboxStoreConfigSource(OmnigateProperties.Sandbox settings) {
         this.store = settings.store();
         SandboxOptions options = new SandboxOptions(settings.host(), settings.seed(), settings.ports(),
-                ShopifySimulatorOptions.defaults().withBucket(settings.shopify().bucketSize(), settings.shopify().restoreRate()));
+                ShopifySimulatorOptions.defaults().withBucket(settings.shopify().bucketSize(), settings.shopify().restoreRate()),
+                SandboxFaults.fromProperties(settings.faults()), settings.vendorRateLimits());
         try {
             this.sandbox = Sandbox.start(options);
         } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.omnigate.simulator.faults.FaultControls;
+import dev.omnigate.simulator.faults.FaultingHandler;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.SimulatedAccount;
 import dev.omnigate.simulator.VendorSimulator;
@@ -87,8 +89,11 @@ public final class AmazonSimulator implements VendorSimulator {
     }
 
     /** Starts the sandbox's Amazon seller with Amazon's sandbox usage plan on every operation. */
-    public static AmazonSimulator start(DemoWorld world, dev.omnigate.simulator.SandboxOptions options, SecureRandom random) {
-        return start(world, options.host(), options.ports().getOrDefault(Sandbox.AMAZON, 0), random, AmazonUsagePlan.SANDBOX);
+    public static AmazonSimulator start(DemoWorld world, dev.omnigate.simulator.SandboxOptions options, SecureRandom random,
+            FaultControls faults) {
+        // without vendor limits (load tests of the gateway): a plan no load generator on loopback reaches
+        AmazonUsagePlan plan = options.vendorRateLimits() ? AmazonUsagePlan.SANDBOX : new AmazonUsagePlan(new java.math.BigDecimal("1000000"), 1_000_000);
+        return start(world, options.host(), options.ports().getOrDefault(Sandbox.AMAZON, 0), random, plan, faults);
     }
 
     /**
@@ -101,6 +106,12 @@ public final class AmazonSimulator implements VendorSimulator {
      * @param plan the usage plan of every operation
      */
     public static AmazonSimulator start(DemoWorld world, String host, int port, SecureRandom random, AmazonUsagePlan plan) {
+        return start(world, host, port, random, plan, FaultControls.none());
+    }
+
+    /** As {@link #start(DemoWorld, String, int, SecureRandom, AmazonUsagePlan)}, under the {@code amazon} faults of {@code faults}. */
+    public static AmazonSimulator start(DemoWorld world, String host, int port, SecureRandom random, AmazonUsagePlan plan,
+            FaultControls faults) {
         requireNonNull(world, "world is null");
         requireNonNull(plan, "plan is null");
         Map<AmazonSimOperation, AmazonUsagePlan> plans = new EnumMap<>(AmazonSimOperation.class);
@@ -112,7 +123,7 @@ public final class AmazonSimulator implements VendorSimulator {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
             server.setExecutor(executor);
             AmazonSimulator simulator = new AmazonSimulator(server, executor, new AmazonSellerView(world), random, plans);
-            server.createContext("/", simulator::handle);
+            server.createContext("/", FaultingHandler.wrap(Sandbox.AMAZON, faults, simulator::handle));
             server.start();
             return simulator;
         } catch (IOException e) {

@@ -3,6 +3,8 @@ package dev.omnigate.simulator.shopify;
 import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.omnigate.simulator.faults.FaultControls;
+import dev.omnigate.simulator.faults.FaultingHandler;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.SimulatedAccount;
 import dev.omnigate.simulator.VendorSimulator;
@@ -70,6 +72,15 @@ public final class ShopifySimulator implements VendorSimulator {
      */
     public static ShopifySimulator start(ShopifyStore store, String host, int port, String accessToken,
             String webhookSecret, ShopifySimulatorOptions options) {
+        return start(store, host, port, accessToken, webhookSecret, options, FaultControls.none());
+    }
+
+    /**
+     * As the overload without {@code faults}, under the {@code shopify} faults of {@code faults} (applied in front of
+     * this simulator's own {@link #faults()} queue).
+     */
+    public static ShopifySimulator start(ShopifyStore store, String host, int port, String accessToken,
+            String webhookSecret, ShopifySimulatorOptions options, FaultControls faults) {
         requireNonNull(store, "store is null");
         requireNonNull(host, "host is null");
         requireNonNull(accessToken, "accessToken is null");
@@ -84,8 +95,8 @@ public final class ShopifySimulator implements VendorSimulator {
             ShopifyWebhooks webhooks = new ShopifyWebhooks(store, store.shop().myshopifyDomain(), API_VERSION,
                     webhookSecret, options.clock());
             simulator = new ShopifySimulator(server, executor, store, throttle, webhooks, accessToken, webhookSecret);
-            server.createContext("/", new ShopifyGraphQLEndpoint(ShopifySchema.build(store, options.maxPageSize()),
-                    accessToken, throttle, simulator.counters, simulator.faults, options));
+            server.createContext("/", FaultingHandler.wrap(Sandbox.SHOPIFY, faults, new ShopifyGraphQLEndpoint(
+                    ShopifySchema.build(store, options.maxPageSize()), accessToken, throttle, simulator.counters, simulator.faults, options)));
             server.start();
         } catch (IOException e) {
             executor.close();

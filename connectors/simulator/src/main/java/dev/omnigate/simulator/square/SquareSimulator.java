@@ -3,6 +3,8 @@ package dev.omnigate.simulator.square;
 import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.omnigate.simulator.faults.FaultControls;
+import dev.omnigate.simulator.faults.FaultingHandler;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.SandboxOptions;
 import dev.omnigate.simulator.SimulatedAccount;
@@ -58,9 +60,9 @@ public final class SquareSimulator implements VendorSimulator {
     }
 
     /** Starts the simulator the sandbox runs: the world's POS on {@code options}' host and Square port, fresh credentials. */
-    public static SquareSimulator start(DemoWorld world, SandboxOptions options, SecureRandom random) {
+    public static SquareSimulator start(DemoWorld world, SandboxOptions options, SecureRandom random, FaultControls faults) {
         return start(new SquareStore(world), options.host(), options.ports().getOrDefault(Sandbox.SQUARE, 0),
-                "EAAA" + Sandbox.hex(random, 24), Sandbox.hex(random, 16));
+                "EAAA" + Sandbox.hex(random, 24), Sandbox.hex(random, 16), faults);
     }
 
     /**
@@ -70,6 +72,12 @@ public final class SquareSimulator implements VendorSimulator {
      * @param signatureKey the webhook subscription's signature key notifications are signed with
      */
     public static SquareSimulator start(SquareStore store, String host, int port, String accessToken, String signatureKey) {
+        return start(store, host, port, accessToken, signatureKey, FaultControls.none());
+    }
+
+    /** As the overload without {@code faults}, under the {@code square} faults of {@code faults}. */
+    public static SquareSimulator start(SquareStore store, String host, int port, String accessToken, String signatureKey,
+            FaultControls faultControls) {
         requireNonNull(store, "store is null");
         requireNonNull(accessToken, "accessToken is null");
         requireNonNull(signatureKey, "signatureKey is null");
@@ -79,7 +87,7 @@ public final class SquareSimulator implements VendorSimulator {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
             server.setExecutor(executor);
             SquareEndpoint endpoint = new SquareEndpoint(store, accessToken, faults);
-            server.createContext("/", endpoint);
+            server.createContext("/", FaultingHandler.wrap(Sandbox.SQUARE, faultControls, endpoint));
             server.start();
             return new SquareSimulator(server, executor, store, endpoint, faults, accessToken, signatureKey);
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.omnigate.simulator.faults.FaultControls;
+import dev.omnigate.simulator.faults.FaultingHandler;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.SandboxOptions;
 import dev.omnigate.simulator.SimulatedAccount;
@@ -126,14 +128,20 @@ public final class TikTokShopSimulator implements VendorSimulator {
     }
 
     /** Starts the demo shop on {@code options.ports()["tiktok-shop"]} (0: any free port) with credentials made up now. */
-    public static TikTokShopSimulator start(DemoWorld world, SandboxOptions options, SecureRandom random) {
+    public static TikTokShopSimulator start(DemoWorld world, SandboxOptions options, SecureRandom random, FaultControls faults) {
         return start(new TikTokShopStore(world), options.host(), options.ports().getOrDefault(Sandbox.TIKTOK_SHOP, 0),
-                Sandbox.hex(random, 6), Sandbox.hex(random, 20), Clock.systemUTC(), random);
+                Sandbox.hex(random, 6), Sandbox.hex(random, 20), Clock.systemUTC(), random, faults);
     }
 
     /** Starts serving {@code store} with the given app credentials and clock. */
     public static TikTokShopSimulator start(TikTokShopStore store, String host, int port, String appKey, String appSecret,
             Clock clock, SecureRandom random) {
+        return start(store, host, port, appKey, appSecret, clock, random, FaultControls.none());
+    }
+
+    /** As the overload without {@code faults}, under the {@code tiktok-shop} faults of {@code faults}. */
+    public static TikTokShopSimulator start(TikTokShopStore store, String host, int port, String appKey, String appSecret,
+            Clock clock, SecureRandom random, FaultControls faults) {
         requireNonNull(store, "store is null");
         requireNonNull(appKey, "appKey is null");
         requireNonNull(appSecret, "appSecret is null");
@@ -142,7 +150,7 @@ public final class TikTokShopSimulator implements VendorSimulator {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
             server.setExecutor(executor);
             TikTokShopSimulator simulator = new TikTokShopSimulator(server, executor, store, appKey, appSecret, clock, random);
-            server.createContext("/", simulator::handle);
+            server.createContext("/", FaultingHandler.wrap(Sandbox.TIKTOK_SHOP, faults, simulator::handle));
             server.start();
             return simulator;
         } catch (IOException e) {

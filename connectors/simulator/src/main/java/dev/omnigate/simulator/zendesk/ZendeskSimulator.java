@@ -3,6 +3,8 @@ package dev.omnigate.simulator.zendesk;
 import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.omnigate.simulator.faults.FaultControls;
+import dev.omnigate.simulator.faults.FaultingHandler;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.SandboxOptions;
 import dev.omnigate.simulator.SimulatedAccount;
@@ -76,10 +78,10 @@ public final class ZendeskSimulator implements VendorSimulator {
     }
 
     /** Starts the simulator for the sandbox: the world's helpdesk, fresh credentials, the port configured for {@code zendesk}. */
-    public static ZendeskSimulator start(DemoWorld world, SandboxOptions options, SecureRandom random) {
+    public static ZendeskSimulator start(DemoWorld world, SandboxOptions options, SecureRandom random, FaultControls faults) {
         ZendeskSimulator simulator = start(new ZendeskDesk(world, SUBDOMAIN), options.host(),
                 options.ports().getOrDefault(Sandbox.ZENDESK, 0), Sandbox.hex(random, 20), Sandbox.hex(random, 24),
-                Sandbox.hex(random, 32), REQUESTS_PER_MINUTE, Clock.systemUTC());
+                Sandbox.hex(random, 32), options.vendorRateLimits() ? REQUESTS_PER_MINUTE : 1_000_000_000L, Clock.systemUTC(), faults);
         LOG.info("Zendesk simulator for account {} listening on {} ({} users, {} tickets)", Sandbox.ZENDESK_ACCOUNT,
                 simulator.baseUrl(), simulator.desk.users().size(), simulator.desk.tickets().size());
         return simulator;
@@ -95,6 +97,12 @@ public final class ZendeskSimulator implements VendorSimulator {
      */
     public static ZendeskSimulator start(ZendeskDesk desk, String host, int port, String apiToken, String oauthToken,
             String signingSecret, long requestsPerMinute, Clock clock) {
+        return start(desk, host, port, apiToken, oauthToken, signingSecret, requestsPerMinute, clock, FaultControls.none());
+    }
+
+    /** As the overload without {@code faults}, under the {@code zendesk} faults of {@code faults}. */
+    public static ZendeskSimulator start(ZendeskDesk desk, String host, int port, String apiToken, String oauthToken,
+            String signingSecret, long requestsPerMinute, Clock clock, FaultControls faults) {
         requireNonNull(desk, "desk is null");
         requireNonNull(host, "host is null");
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -103,7 +111,8 @@ public final class ZendeskSimulator implements VendorSimulator {
             server.setExecutor(executor);
             ZendeskCounters counters = new ZendeskCounters();
             ZendeskRateLimit rateLimit = new ZendeskRateLimit(requestsPerMinute, clock);
-            server.createContext("/", new ZendeskEndpoint(desk, AGENT_EMAIL, apiToken, oauthToken, rateLimit, counters));
+            server.createContext("/", FaultingHandler.wrap(Sandbox.ZENDESK, faults,
+                    new ZendeskEndpoint(desk, AGENT_EMAIL, apiToken, oauthToken, rateLimit, counters)));
             ZendeskSimulator simulator = new ZendeskSimulator(server, executor, desk, apiToken, oauthToken, signingSecret,
                     counters, rateLimit);
             server.start();
