@@ -106,8 +106,11 @@ public final class Customer360Service {
                 phones.add(lookup.phone());
             }
             for (int round = 0; round <= expansionRounds; round++) {
-                List<String> newEmails = emails.stream().filter(email -> !searchedEmails.contains(email)).limit(MAX_KEYS_PER_ROUND).toList();
-                List<String> newPhones = phones.stream().filter(phone -> !searchedPhones.contains(phone)).limit(MAX_KEYS_PER_ROUND).toList();
+                // several merged records share a key: search it once
+                List<String> newEmails = emails.stream().distinct().filter(email -> !searchedEmails.contains(email))
+                        .limit(MAX_KEYS_PER_ROUND).toList();
+                List<String> newPhones = phones.stream().distinct().filter(phone -> !searchedPhones.contains(phone))
+                        .limit(MAX_KEYS_PER_ROUND).toList();
                 if (newEmails.isEmpty() && newPhones.isEmpty()) {
                     break;
                 }
