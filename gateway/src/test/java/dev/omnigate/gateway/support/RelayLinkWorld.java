@@ -10,6 +10,7 @@ import dev.omnigate.connector.api.model.FulfillmentMethod;
 import dev.omnigate.connector.api.model.Money;
 import dev.omnigate.connector.api.model.Order;
 import dev.omnigate.connector.api.model.OrderStatus;
+import dev.omnigate.connector.api.model.PhoneNumber;
 import dev.omnigate.connector.api.model.SourceRef;
 import dev.omnigate.connector.api.model.Ticket;
 import dev.omnigate.connector.api.model.TicketStatus;
@@ -91,7 +92,8 @@ public class RelayLinkWorld {
                     .customer(new Customer(account.ref("d-2"), "Noor Haddad", "Noor", "Haddad",
                             List.of(EmailAddress.personal("noor.haddad@example.com"), EmailAddress.relay(NOOR_AMAZON_RELAY, Channel.AMAZON),
                                     EmailAddress.relay(NOOR_TIKTOK_RELAY, Channel.TIKTOK_SHOP), EmailAddress.personal("info@acme.example")),
-                            List.of(), null, Instant.parse("2025-01-01T00:00:00Z"), null))
+                            // the same phone as shop 103: the expansion round must search it once, not once per record
+                            List.of(PhoneNumber.of("415.555.0177")), null, Instant.parse("2025-01-01T00:00:00Z"), null))
                     .ticket(ticket(account.ref("t-3"), EmailAddress.relay(NOOR_AMAZON_RELAY, Channel.AMAZON), NOOR_AMAZON_ORDER,
                             "2025-09-10T10:00:00Z"))
                     .ticket(ticket(account.ref("t-4"), EmailAddress.relay(NOOR_TIKTOK_RELAY, Channel.TIKTOK_SHOP), NOOR_TIKTOK_ORDER,
