@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code inventoryChanged}: replays the logged changes after the client's cursor, then continues live, seamlessly: the
@@ -29,6 +30,8 @@ import reactor.core.publisher.FluxSink;
 public class InventoryChangedSubscription {
 
     private static final int REPLAY_PAGE = 1_000;
+    /** Changes handed to a subscriber's delivery thread at a time (part of the subscriber's bounded slack). */
+    private static final int DELIVERY_PREFETCH = 32;
 
     private final EventLog log;
     private final LevelIndex levels;
@@ -47,8 +50,10 @@ public class InventoryChangedSubscription {
         if (after != null) {
             log.readAfter(start, 1); // a cursor older than the retention fails now, before the stream starts
         }
-        // the feed only emits what was requested and keeps its own bounded queue, so no operator buffers without limit
-        return Flux.<InventoryChangeView>create(sink -> new Feed(sink, wanted, start).start(), FluxSink.OverflowStrategy.ERROR);
+        // the feed only emits what was requested and keeps its own bounded queue, so no operator buffers without limit;
+        // delivery (a blocking socket write) runs off the appending thread, so a slow client never delays an append
+        return Flux.<InventoryChangeView>create(sink -> new Feed(sink, wanted, start).start(), FluxSink.OverflowStrategy.ERROR)
+                .publishOn(Schedulers.boundedElastic(), false, DELIVERY_PREFETCH); // a close is not queued behind changes
     }
 
     /** One subscription: replay, then live, serialised by its own lock. */

@@ -41,7 +41,7 @@ final class SlowSubscriberTest {
             }
         });
 
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 60; i++) { // more than the buffer (5) plus the delivery prefetch (32)
             SourceRef level = new SourceRef(Channel.SHOPIFY, "shopify", "shop", "level-" + i);
             log.append("shopify", List.of(new ChangeEvent("slow:" + i, EntityType.INVENTORY_LEVEL, level, ChangeKind.UPDATED,
                     Instant.parse("2026-11-27T12:00:00Z"), "inventory_levels/update", "SKU-1", null)));
