@@ -29,8 +29,10 @@ public interface EventLog extends AutoCloseable {
     long latestSequence();
 
     /**
-     * Calls {@code listener} for every event appended from now on, in sequence order, on the appending thread (the
-     * listener must hand off quickly). Closing the returned handle stops the calls.
+     * Calls {@code listener} for every event appended from now on, in sequence order — in memory on the appending
+     * thread, on Redis on the log's reader thread for events any instance appended (the listener must hand off
+     * quickly). An event may also reach a listener that registered just after it was appended (listeners drop what
+     * they already have), but none appended after registration is missed. Closing the returned handle stops the calls.
      */
     AutoCloseable listen(Consumer<LoggedEvent> listener);
 
