@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * has fewer than 2^20 entries and until the year 36812; an id outside that is refused.)
  *
  * <p><b>Retention</b>: by length, {@code omnigate.events.retention} (approximate: Redis trims whole nodes, so it may
- * keep somewhat more). A cursor older than what trimming removed — Redis 7's {@code max-deleted-entry-id} — gets
- * {@link CursorExpiredException}.
+ * keep somewhat more). A cursor older than what trimming removed gets {@link CursorExpiredException}. Redis 7.0's
+ * {@code XINFO STREAM max-deleted-entry-id} is not moved by trimming (only by {@code XDEL}; seen on 7.0.15), so each
+ * entry records the id of its predecessor ({@code p}): everything before the oldest retained entry was trimmed, so
+ * a cursor below that entry's predecessor has lost events, while the predecessor itself (or anything newer) has not.
  *
  * <p><b>Listening</b>: one reader thread per instance ({@code XREAD BLOCK} from the newest id at the first
  * {@link #listen}) calls the listeners in sequence order for every event any instance appended; it survives Redis
@@ -69,7 +71,12 @@ public final class RedisEventLog implements EventLog {
                 delta = string.format('%.0f', tonumber(ARGV[3]) - tonumber(previous))
               end
             end
-            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'c', ARGV[5], 'e', ARGV[6], 'd', delta)
+            local newest = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+            local previous_id = ''
+            if newest[1] then
+              previous_id = newest[1][1]
+            end
+            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'c', ARGV[5], 'e', ARGV[6], 'd', delta, 'p', previous_id)
             return {id, delta}
             """;
 
@@ -117,7 +124,7 @@ public final class RedisEventLog implements EventLog {
             List<Object> result = redis.call("appending an event", commands -> commands.eval(APPEND, ScriptOutputType.MULTI,
                     new String[] {stream, dedupeKey, levels}, Long.toString(dedupeTtlSeconds), level, available,
                     Integer.toString(retention), connectorId, json.write(event)));
-            if (result == null || result.isEmpty()) {
+            if (result == null || result.isEmpty() || result.getFirst() == null) {
                 continue; // the same change, delivered again (vendor retry, poll overlap, another instance)
             }
             long sequence = sequenceOf((String) result.get(0));
@@ -133,11 +140,13 @@ public final class RedisEventLog implements EventLog {
         return redis.call("reading the event log", commands -> {
             List<StreamMessage<String, String>> page = commands.xrange(stream,
                     Range.create(streamIdOf(after + 1), "+"), Limit.from(max)); // from after + 1 = strictly after
-            Map<String, Object> info = info(commands);
-            long deleted = sequenceOf(String.valueOf(info.getOrDefault("max-deleted-entry-id", "0-0")));
-            if (after < deleted) { // read after the page: a trim racing with it is caught, never a silent gap
-                Object first = info.get("recorded-first-entry-id");
-                throw new CursorExpiredException(first == null ? deleted + 1 : sequenceOf(first.toString()));
+            // read after the page: a trim racing with it is caught (conservatively), never a silent gap
+            List<StreamMessage<String, String>> oldest = commands.xrange(stream, Range.create("-", "+"), Limit.from(1));
+            if (!oldest.isEmpty()) {
+                String predecessor = oldest.getFirst().getBody().getOrDefault("p", "");
+                if (!predecessor.isEmpty() && after < sequenceOf(predecessor)) {
+                    throw new CursorExpiredException(sequenceOf(oldest.getFirst().getId()));
+                }
             }
             List<LoggedEvent> events = new ArrayList<>(page.size());
             for (StreamMessage<String, String> message : page) {
