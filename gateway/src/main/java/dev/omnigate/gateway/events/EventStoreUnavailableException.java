@@ -9,4 +9,8 @@ public final class EventStoreUnavailableException extends RuntimeException {
     public EventStoreUnavailableException(String what, Throwable cause) {
         super("the event store (Redis) is unavailable: " + what + " failed (" + cause.getClass().getSimpleName() + ")");
     }
+
+    public EventStoreUnavailableException(String what) {
+        super("the event store (Redis) is unavailable: " + what + " failed (the connection is closed)");
+    }
 }

@@ -58,6 +58,9 @@ public final class EventsRedis implements AutoCloseable {
 
     /** Runs one or more commands on the shared connection; any Redis failure becomes {@link EventStoreUnavailableException}. */
     public <T> T call(String what, Function<RedisCommands<String, String>, T> commands) {
+        if (closed) {
+            throw new EventStoreUnavailableException(what);
+        }
         try {
             return commands.apply(connection().sync());
         } catch (RedisException e) {
@@ -89,6 +92,9 @@ public final class EventsRedis implements AutoCloseable {
      * @throws EventStoreUnavailableException when Redis cannot be reached
      */
     public StatefulRedisConnection<String, String> blockingConnection(Duration timeout) {
+        if (closed) {
+            throw new EventStoreUnavailableException("connecting");
+        }
         try {
             StatefulRedisConnection<String, String> opened = client.connect(StringCodec.UTF8, uri);
             opened.setTimeout(timeout);
