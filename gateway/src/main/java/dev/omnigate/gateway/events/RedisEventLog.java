@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ public final class RedisEventLog implements EventLog {
 
     /**
      * KEYS: stream, dedupe key, levels hash. ARGV: dedupe TTL seconds, level field ('' = no level), available,
-     * retention, connector id, event JSON. Returns the new stream id and the delta ('' = none), or false for a repeat.
+     * retention, connector id, event JSON, learned location ('' = none). Returns the new stream id and the delta ('' = none), or false for a repeat.
      */
     private static final String APPEND = """
             if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then
@@ -76,7 +77,7 @@ public final class RedisEventLog implements EventLog {
             if newest[1] then
               previous_id = newest[1][1]
             end
-            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'c', ARGV[5], 'e', ARGV[6], 'd', delta, 'p', previous_id)
+            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'c', ARGV[5], 'e', ARGV[6], 'd', delta, 'p', previous_id, 'l', ARGV[7])
             return {id, delta}
             """;
 
@@ -115,22 +116,23 @@ public final class RedisEventLog implements EventLog {
     }
 
     @Override
-    public List<LoggedEvent> append(String connectorId, List<ChangeEvent> events) {
+    public List<LoggedEvent> append(String connectorId, List<ChangeEvent> events, Function<ChangeEvent, String> locations) {
         List<LoggedEvent> appended = new ArrayList<>();
         for (ChangeEvent event : events) {
             String dedupeKey = redis.key(":key:" + event.entity().account() + ":" + event.eventKey());
             String level = event.inventoryLevel() == null ? "" : event.entity().account() + "\u0000" + event.entity().nativeId();
             String available = event.inventoryLevel() == null ? "" : Long.toString(event.inventoryLevel().available());
+            String learned = event.inventoryLevel() == null ? locations.apply(event) : null;
             List<Object> result = redis.call("appending an event", commands -> commands.eval(APPEND, ScriptOutputType.MULTI,
                     new String[] {stream, dedupeKey, levels}, Long.toString(dedupeTtlSeconds), level, available,
-                    Integer.toString(retention), connectorId, json.write(event)));
+                    Integer.toString(retention), connectorId, json.write(event), learned == null ? "" : learned));
             if (result == null || result.isEmpty() || result.getFirst() == null) {
                 continue; // the same change, delivered again (vendor retry, poll overlap, another instance)
             }
             long sequence = sequenceOf((String) result.get(0));
             String delta = (String) result.get(1);
             appended.add(new LoggedEvent(sequence, connectorId, event, Instant.ofEpochMilli(sequence >>> SEQUENCE_BITS),
-                    delta.isEmpty() ? null : Long.parseLong(delta)));
+                    delta.isEmpty() ? null : Long.parseLong(delta), learned));
         }
         return appended;
     }
@@ -189,8 +191,9 @@ public final class RedisEventLog implements EventLog {
             Map<String, String> body = message.getBody();
             long sequence = sequenceOf(message.getId());
             String delta = body.getOrDefault("d", "");
+            String location = body.getOrDefault("l", "");
             return new LoggedEvent(sequence, body.get("c"), json.read(body.get("e")), Instant.ofEpochMilli(sequence >>> SEQUENCE_BITS),
-                    delta.isEmpty() ? null : Long.parseLong(delta));
+                    delta.isEmpty() ? null : Long.parseLong(delta), location.isEmpty() ? null : location);
         } catch (RuntimeException e) {
             LOG.warn("event log entry {} skipped: it cannot be read ({})", message.getId(), e.getMessage());
             return null;

@@ -108,7 +108,7 @@ final class MultiInstanceEventsTest {
     void aWebhookReceivedByAReachesASubscriberOnB() throws Exception {
         StockLevel level = stocked(0);
         readStock(a, level.sku());
-        String query = "subscription { inventoryChanged(skus: [\"" + level.sku() + "\"]) { cursor sku source { account } topic } }";
+        String query = "subscription { inventoryChanged(skus: [\"" + level.sku() + "\"]) { cursor sku locationId source { account nativeId } topic } }";
         EventLog logA = a.getBean(EventLog.class);
         try (GraphQlWsSession subscriberOnB = new GraphQlWsSession(TwoInstances.port(b), query)) {
             String message = null;
@@ -126,6 +126,10 @@ final class MultiInstanceEventsTest {
             assertThat(JsonPath.<String>read(message, "$.payload.data.inventoryChanged.sku")).isEqualTo(level.sku());
             assertThat(JsonPath.<String>read(message, "$.payload.data.inventoryChanged.source.account")).isEqualTo(Sandbox.SHOPIFY_ACCOUNT);
             assertThat(JsonPath.<String>read(message, "$.payload.data.inventoryChanged.topic")).isEqualTo("inventory_levels/update");
+            // B never read this level: its location comes from what A learned, recorded with the event in the log
+            String levelId = JsonPath.read(message, "$.payload.data.inventoryChanged.source.nativeId");
+            assertThat(b.getBean(LevelIndex.class).of(Sandbox.SHOPIFY_ACCOUNT, levelId)).isEmpty();
+            assertThat(JsonPath.<String>read(message, "$.payload.data.inventoryChanged.locationId")).isNotBlank();
         }
     }
 
