@@ -51,7 +51,8 @@ public class EventsConfiguration {
     @Bean(destroyMethod = "close")
     public EventLog eventLog(EventsProperties properties, Clock clock, ObjectProvider<EventsRedis> redis) {
         EventsRedis shared = redis.getIfAvailable();
-        return shared != null ? new RedisEventLog(shared, properties.retention(), properties.dedupeTtl())
+        return shared != null ? new RedisEventLog(shared, properties.retention(), properties.dedupeTtl(),
+                properties.redisMaxAge())
                 : new InMemoryEventLog(properties.retention(), properties.dedupeTtl(), properties.dedupeMaxEntries(), clock);
     }
 

@@ -17,11 +17,13 @@ import org.springframework.util.unit.DataSize;
  * @param dedupeMaxEntries the most keys remembered in memory (oldest forgotten first)
  * @param subscriberBuffer events buffered for one slow subscriber before it is closed with a reason
  * @param polling the change pollers of accounts whose connector offers one
+ * @param redisMaxAge the Redis event log also drops events older than this (0 = by length only); the in-memory log
+ *     keeps by length only
  */
 @ConfigurationProperties(prefix = "omnigate.events")
 public record EventsProperties(@DefaultValue("100000") int retention, @DefaultValue("1MB") DataSize webhookMaxBodySize,
         @DefaultValue("24h") Duration dedupeTtl, @DefaultValue("1000000") long dedupeMaxEntries,
-        @DefaultValue("1000") int subscriberBuffer, @DefaultValue Polling polling) {
+        @DefaultValue("1000") int subscriberBuffer, @DefaultValue Polling polling, @DefaultValue("7d") Duration redisMaxAge) {
 
     /**
      * @param enabled whether accounts with a change poller are polled
@@ -58,6 +60,9 @@ public record EventsProperties(@DefaultValue("100000") int retention, @DefaultVa
         }
         if (dedupeMaxEntries < 1) {
             throw new IllegalArgumentException("omnigate.events.dedupe-max-entries must be at least 1, but was " + dedupeMaxEntries);
+        }
+        if (redisMaxAge.isNegative()) {
+            throw new IllegalArgumentException("omnigate.events.redis-max-age must not be negative, but was " + redisMaxAge);
         }
         if (subscriberBuffer < 1) {
             throw new IllegalArgumentException("omnigate.events.subscriber-buffer must be at least 1, but was " + subscriberBuffer);

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * has fewer than 2^20 entries and until the year 36812; an id outside that is refused.)
  *
  * <p><b>Retention</b>: by length, {@code omnigate.events.retention} (approximate: Redis trims whole nodes, so it may
- * keep somewhat more). A cursor older than what trimming removed gets {@link CursorExpiredException}. Redis 7.0's
+ * keep somewhat more), and by age, {@code omnigate.events.redis-max-age} (exact {@code XTRIM MINID} by Redis's clock,
+ * on every append). A cursor older than what trimming removed gets {@link CursorExpiredException}. Redis 7.0's
  * {@code XINFO STREAM max-deleted-entry-id} is not moved by trimming (only by {@code XDEL}; seen on 7.0.15), so each
  * entry records the id of its predecessor ({@code p}): everything before the oldest retained entry was trimmed, so
  * a cursor below that entry's predecessor has lost events, while the predecessor itself (or anything newer) has not.
@@ -58,7 +59,7 @@ public final class RedisEventLog implements EventLog {
 
     /**
      * KEYS: stream, dedupe key, levels hash. ARGV: dedupe TTL seconds, level field ('' = no level), available,
-     * retention, connector id, event JSON, learned location ('' = none). Returns the new stream id and the delta ('' = none), or false for a repeat.
+     * retention, connector id, event JSON, learned location ('' = none), max age in ms ('0' = none). Returns the new stream id and the delta ('' = none), or false for a repeat.
      */
     private static final String APPEND = """
             if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then
@@ -78,6 +79,11 @@ public final class RedisEventLog implements EventLog {
               previous_id = newest[1][1]
             end
             local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'c', ARGV[5], 'e', ARGV[6], 'd', delta, 'p', previous_id, 'l', ARGV[7])
+            if ARGV[8] ~= '0' then
+              local now = redis.call('TIME')
+              local oldest = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[8])
+              redis.call('XTRIM', KEYS[1], 'MINID', string.format('%.0f', oldest))
+            end
             return {id, delta}
             """;
 
@@ -86,17 +92,19 @@ public final class RedisEventLog implements EventLog {
     private final String levels;
     private final int retention;
     private final long dedupeTtlSeconds;
+    private final long maxAgeMillis;
     private final EventJson json = new EventJson();
     private final List<Consumer<LoggedEvent>> listeners = new CopyOnWriteArrayList<>();
     private Thread reader;
     private volatile boolean closed;
 
-    public RedisEventLog(EventsRedis redis, int retention, Duration dedupeTtl) {
+    public RedisEventLog(EventsRedis redis, int retention, Duration dedupeTtl, Duration maxAge) {
         this.redis = redis;
         this.stream = redis.key("");
         this.levels = redis.key(":levels");
         this.retention = retention;
         this.dedupeTtlSeconds = Math.max(1, dedupeTtl.toSeconds());
+        this.maxAgeMillis = maxAge.toMillis();
     }
 
     /** The sequence of a stream id {@code <ms>-<n>}: {@code ms << 20 | n}. */
@@ -125,7 +133,8 @@ public final class RedisEventLog implements EventLog {
             String learned = event.inventoryLevel() == null ? locations.apply(event) : null;
             List<Object> result = redis.call("appending an event", commands -> commands.eval(APPEND, ScriptOutputType.MULTI,
                     new String[] {stream, dedupeKey, levels}, Long.toString(dedupeTtlSeconds), level, available,
-                    Integer.toString(retention), connectorId, json.write(event), learned == null ? "" : learned));
+                    Integer.toString(retention), connectorId, json.write(event), learned == null ? "" : learned,
+                    Long.toString(maxAgeMillis)));
             if (result == null || result.isEmpty() || result.getFirst() == null) {
                 continue; // the same change, delivered again (vendor retry, poll overlap, another instance)
             }

@@ -42,8 +42,12 @@ final class RedisEventLogTest {
     }
 
     private RedisEventLog log(int retention) {
+        return log(retention, Duration.ZERO);
+    }
+
+    private RedisEventLog log(int retention, Duration maxAge) {
         EventsRedis connection = new EventsRedis(redis.properties());
-        RedisEventLog log = new RedisEventLog(connection, retention, Duration.ofHours(1));
+        RedisEventLog log = new RedisEventLog(connection, retention, Duration.ofHours(1), maxAge);
         opened.add(connection);
         opened.add(log);
         return log;
@@ -147,6 +151,19 @@ final class RedisEventLogTest {
         assertThatThrownBy(() -> a.readAfter(appended.get(oldest - 2).sequence(), 1)).isInstanceOf(CursorExpiredException.class);
         assertThat(a.readAfter(appended.get(490).sequence(), 100)).extracting(event -> event.event().eventKey())
                 .containsExactly("t491", "t492", "t493", "t494", "t495", "t496", "t497", "t498", "t499");
+    }
+
+    @Test
+    void eventsOlderThanTheMaxAgeAreDroppedAndTheirCursorsExpire() {
+        RedisEventLog a = log(1_000, Duration.ofMillis(500));
+        List<LoggedEvent> old = a.append("shopify", List.of(order("a1", "1"), order("a2", "2"), order("a3", "3")));
+        await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> true); // let them age
+        List<LoggedEvent> fresh = a.append("shopify", List.of(order("a4", "4")));
+
+        assertThat(redis.commands().xlen(redis.prefix + "events")).isEqualTo(1);
+        assertThatThrownBy(() -> a.readAfter(old.getFirst().sequence(), 10)).isInstanceOf(CursorExpiredException.class);
+        assertThat(a.readAfter(old.getLast().sequence(), 10)).extracting(LoggedEvent::sequence)
+                .containsExactly(fresh.getFirst().sequence());
     }
 
     @Test
