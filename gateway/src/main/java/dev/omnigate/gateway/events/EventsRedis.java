@@ -4,7 +4,9 @@ import dev.omnigate.gateway.cache.RedisL2Properties;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -12,6 +14,8 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -34,6 +38,7 @@ public final class EventsRedis implements AutoCloseable {
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
+    private final Map<String, String> digests = new ConcurrentHashMap<>();
 
     public EventsRedis(RedisL2Properties properties) {
         this.uri = properties.redisUri();
@@ -83,6 +88,19 @@ public final class EventsRedis implements AutoCloseable {
                 connection = opened;
             }
             return connection;
+        }
+    }
+
+    /**
+     * Runs a Lua script by its SHA-1 ({@code EVALSHA}), sending its text ({@code EVAL}) only when Redis does not have it
+     * yet (first use, or after a restart).
+     */
+    public <T> T script(RedisCommands<String, String> commands, String script, ScriptOutputType type, String[] keys, String... args) {
+        String sha = digests.computeIfAbsent(script, commands::digest);
+        try {
+            return commands.evalsha(sha, type, keys, args);
+        } catch (RedisNoScriptException e) {
+            return commands.eval(script, type, keys, args);
         }
     }
 

@@ -131,7 +131,7 @@ public final class RedisEventLog implements EventLog {
             String level = event.inventoryLevel() == null ? "" : event.entity().account() + "\u0000" + event.entity().nativeId();
             String available = event.inventoryLevel() == null ? "" : Long.toString(event.inventoryLevel().available());
             String learned = event.inventoryLevel() == null ? locations.apply(event) : null;
-            List<Object> result = redis.call("appending an event", commands -> commands.eval(APPEND, ScriptOutputType.MULTI,
+            List<Object> result = redis.call("appending an event", commands -> redis.script(commands, APPEND, ScriptOutputType.MULTI,
                     new String[] {stream, dedupeKey, levels}, Long.toString(dedupeTtlSeconds), level, available,
                     Integer.toString(retention), connectorId, json.write(event), learned == null ? "" : learned,
                     Long.toString(maxAgeMillis)));

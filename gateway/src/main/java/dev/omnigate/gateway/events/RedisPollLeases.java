@@ -65,7 +65,7 @@ public final class RedisPollLeases implements PollLeases {
     public boolean hold(String accountId) {
         boolean holding;
         try {
-            holding = Long.valueOf(1).equals(redis.call("taking a poll lease", commands -> commands.eval(HOLD, ScriptOutputType.INTEGER,
+            holding = Long.valueOf(1).equals(redis.call("taking a poll lease", commands -> redis.script(commands, HOLD, ScriptOutputType.INTEGER,
                     new String[] {key(accountId)}, holder, Long.toString(ttl.toMillis()))));
         } catch (EventStoreUnavailableException e) {
             holding = false;
@@ -91,7 +91,7 @@ public final class RedisPollLeases implements PollLeases {
         renewer.shutdownNow();
         for (String accountId : held) {
             try {
-                redis.call("releasing a poll lease", commands -> commands.eval(RELEASE, ScriptOutputType.INTEGER,
+                redis.call("releasing a poll lease", commands -> redis.script(commands, RELEASE, ScriptOutputType.INTEGER,
                         new String[] {key(accountId)}, holder));
             } catch (EventStoreUnavailableException e) {
                 // it lapses after the TTL
