@@ -59,7 +59,9 @@ public final class RedisEventLog implements EventLog {
 
     /**
      * KEYS: stream, dedupe key, levels hash. ARGV: dedupe TTL seconds, level field ('' = no level), available,
-     * retention, connector id, event JSON, learned location ('' = none), max age in ms ('0' = none). Returns the new stream id and the delta ('' = none), or false for a repeat.
+     * retention, connector id, event JSON, learned location ('' = none), max age in ms ('0' = none). Returns the new
+     * stream id and the delta ('' = none), or false for a repeat. Entry fields: c connector, e event JSON, d delta,
+     * p the predecessor's id (for {@code CURSOR_EXPIRED}), l the learned location.
      */
     private static final String APPEND = """
             if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then
@@ -78,7 +80,8 @@ public final class RedisEventLog implements EventLog {
             if newest[1] then
               previous_id = newest[1][1]
             end
-            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'c', ARGV[5], 'e', ARGV[6], 'd', delta, 'p', previous_id, 'l', ARGV[7])
+            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*',
+              'c', ARGV[5], 'e', ARGV[6], 'd', delta, 'p', previous_id, 'l', ARGV[7])
             if ARGV[8] ~= '0' then
               local now = redis.call('TIME')
               local oldest = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[8])
