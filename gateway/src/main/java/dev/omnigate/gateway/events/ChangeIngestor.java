@@ -11,7 +11,8 @@ import java.util.List;
  * drops the cache entries they make stale, so the next read asks the vendor: inventory and prices of the SKU, the
  * order, the customer, the ticket. Events whose SKU is unknown (a vendor that names only its own item id) drop the
  * account's inventory entries altogether rather than serve a stale level. An inventory change that names only its
- * level record gets the SKU from the {@link LevelIndex} first.
+ * level record gets the SKU from the {@link LevelIndex} first, and the log records the location learned for it, so
+ * subscribers on other instances (which may never have read that level) can be told and filter by it.
  */
 public final class ChangeIngestor {
 
@@ -27,7 +28,7 @@ public final class ChangeIngestor {
 
     /** @return the events appended (repeats of earlier changes left out) */
     public List<LoggedEvent> ingest(String connectorId, List<ChangeEvent> events) {
-        List<LoggedEvent> appended = log.append(connectorId, events.stream().map(this::withSku).toList());
+        List<LoggedEvent> appended = log.append(connectorId, events.stream().map(this::withSku).toList(), this::learnedLocation);
         for (LoggedEvent logged : appended) {
             invalidate(logged.event());
         }
@@ -43,6 +44,14 @@ public final class ChangeIngestor {
                 .map(facts -> new ChangeEvent(event.eventKey(), event.entityType(), event.entity(), event.kind(), event.occurredAt(),
                         event.topic(), facts.sku(), null))
                 .orElse(event);
+    }
+
+    /** The location this instance learned for an inventory change's level record, recorded with it in the log. */
+    private String learnedLocation(ChangeEvent event) {
+        if (event.entityType() != EntityType.INVENTORY_LEVEL) {
+            return null;
+        }
+        return levels.of(event.entity().account(), event.entity().nativeId()).map(LevelIndex.Facts::locationId).orElse(null);
     }
 
     private void invalidate(ChangeEvent event) {

@@ -22,6 +22,8 @@ import org.springframework.context.SmartLifecycle;
  * jitter, never two polls of one account at once. A poll runs through the {@link ConnectorInvoker} (breaker, retries,
  * deadline); its events go to the event log through the {@link ChangeIngestor} and only then is the new cursor
  * committed (Kafka Connect's offset rule), so a failed poll is repeated from the same cursor and nothing is lost.
+ * With several instances on one Redis, an account is polled only by the instance holding its {@link PollLeases lease};
+ * the others look again at every interval and take over once the holder stopped (lease released) or died (lapsed).
  */
 public final class ChangePollers implements SmartLifecycle {
 
@@ -31,17 +33,19 @@ public final class ChangePollers implements SmartLifecycle {
     private final ConnectorInvoker invoker;
     private final ChangeIngestor ingestor;
     private final PollCursors cursors;
+    private final PollLeases leases;
     private final EventsProperties.Polling settings;
     private final Clock clock;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
     public ChangePollers(ConnectorAccounts accounts, ConnectorInvoker invoker, ChangeIngestor ingestor, PollCursors cursors,
-            EventsProperties.Polling settings, Clock clock) {
+            PollLeases leases, EventsProperties.Polling settings, Clock clock) {
         this.accounts = accounts;
         this.invoker = invoker;
         this.ingestor = ingestor;
         this.cursors = cursors;
+        this.leases = leases;
         this.settings = settings;
         this.clock = clock;
     }
@@ -73,7 +77,18 @@ public final class ChangePollers implements SmartLifecycle {
 
     private void poll(ConnectorAccount account) {
         ChangePoller poller = account.connector().changePoller().orElseThrow();
-        String cursor = cursors.get(account.accountId()).orElse(null);
+        if (!leases.hold(account.accountId())) {
+            schedule(account, next(poller)); // another instance polls it; ask again in case it dies
+            return;
+        }
+        String cursor;
+        try {
+            cursor = cursors.get(account.accountId()).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warn("change poll of account {} skipped: its cursor cannot be read ({})", account.accountId(), e.getMessage());
+            schedule(account, next(poller));
+            return;
+        }
         RequestScope scope = RequestScope.start("poll-" + account.accountId(), settings.timeout(), clock);
         invoker.call(account, "changes.poll", scope, context -> poller.poll(context, cursor)).whenComplete((batch, failure) -> {
             try {
@@ -109,6 +124,7 @@ public final class ChangePollers implements SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
+        leases.close(); // another instance takes the accounts over at its next look, not after the lease TTL
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.omnigate.gateway.events;
 import dev.omnigate.connector.api.change.ChangeEvent;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The append-only log of change events. Sequences are strictly increasing and are the subscribers' resume cursors.
@@ -16,7 +17,16 @@ public interface EventLog extends AutoCloseable {
      *
      * @return what was appended, in order (empty when everything was a duplicate)
      */
-    List<LoggedEvent> append(String connectorId, List<ChangeEvent> events);
+    default List<LoggedEvent> append(String connectorId, List<ChangeEvent> events) {
+        return append(connectorId, events, event -> null);
+    }
+
+    /**
+     * As {@link #append(String, List)}, recording with each inventory change whose level names no location the one
+     * {@code locations} knows for it (the appending instance's {@link LevelIndex}), so that every instance reading the
+     * log can name and filter it.
+     */
+    List<LoggedEvent> append(String connectorId, List<ChangeEvent> events, Function<ChangeEvent, String> locations);
 
     /**
      * Up to {@code max} events after {@code sequence}, oldest first.
@@ -29,8 +39,10 @@ public interface EventLog extends AutoCloseable {
     long latestSequence();
 
     /**
-     * Calls {@code listener} for every event appended from now on, in sequence order, on the appending thread (the
-     * listener must hand off quickly). Closing the returned handle stops the calls.
+     * Calls {@code listener} for every event appended from now on, in sequence order — in memory on the appending
+     * thread, on Redis on the log's reader thread for events any instance appended (the listener must hand off
+     * quickly). An event may also reach a listener that registered just after it was appended (listeners drop what
+     * they already have), but none appended after registration is missed. Closing the returned handle stops the calls.
      */
     AutoCloseable listen(Consumer<LoggedEvent> listener);
 

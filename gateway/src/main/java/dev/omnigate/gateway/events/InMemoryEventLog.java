@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,14 +40,15 @@ public final class InMemoryEventLog implements EventLog {
     }
 
     @Override
-    public synchronized List<LoggedEvent> append(String connectorId, List<ChangeEvent> incoming) {
+    public synchronized List<LoggedEvent> append(String connectorId, List<ChangeEvent> incoming, Function<ChangeEvent, String> locations) {
         List<LoggedEvent> appended = new ArrayList<>();
         for (ChangeEvent event : incoming) {
             String key = event.entity().account() + "\u0000" + event.eventKey();
             if (seenKeys.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
                 continue; // the same change, delivered again (vendor retry, poll overlap)
             }
-            LoggedEvent logged = new LoggedEvent(++sequence, connectorId, event, clock.instant(), delta(event));
+            LoggedEvent logged = new LoggedEvent(++sequence, connectorId, event, clock.instant(), delta(event),
+                    event.inventoryLevel() == null ? locations.apply(event) : null);
             events.addLast(logged);
             if (events.size() > retention) {
                 events.removeFirst();

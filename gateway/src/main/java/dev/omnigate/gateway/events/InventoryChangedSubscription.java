@@ -154,16 +154,21 @@ public class InventoryChangedSubscription {
             if (skuSet != null && (sku(event) == null || !skuSet.contains(sku(event)))) {
                 return false;
             }
-            String location = locationId(event);
+            String location = locationId(logged);
             return locationKeys == null || location != null && locationKeys.contains(event.entity().account() + "\u0000" + location);
         };
     }
 
-    /** The native location id: from the event's level, else from what the gateway learned about the level record. */
-    private String locationId(ChangeEvent event) {
-        return event.inventory().map(InventoryLevel::locationId)
-                .or(() -> levels.of(event.entity().account(), event.entity().nativeId()).map(LevelIndex.Facts::locationId))
-                .orElse(null);
+    /**
+     * The native location id: from the event's level, else as the appending instance learned it, else from what this
+     * instance learned about the level record.
+     */
+    private String locationId(LoggedEvent logged) {
+        ChangeEvent event = logged.event();
+        if (logged.locationId() != null) {
+            return logged.locationId();
+        }
+        return levels.of(event.entity().account(), event.entity().nativeId()).map(LevelIndex.Facts::locationId).orElse(null);
     }
 
     private static String sku(ChangeEvent event) {
@@ -174,7 +179,7 @@ public class InventoryChangedSubscription {
         ChangeEvent event = logged.event();
         InventoryLevel level = event.inventory().orElse(null);
         SourceRef source = event.entity();
-        String location = locationId(event);
+        String location = locationId(logged);
         String locationId = location == null ? null : GlobalId.encode(GlobalIdType.Location, source.withNativeId(location));
         return new InventoryChangeView(logged.cursor(), source, sku(event), locationId, level == null ? null : level.available(),
                 level == null ? null : level.onHand(), logged.delta(), event.occurredAt(), event.topic());

@@ -14,13 +14,23 @@ import java.time.Instant;
  * @param loggedAt when the gateway appended it
  * @param delta for an inventory change that carries its new level: the change of {@code available} against the
  *     previous logged change of the same level; null for the first one or without a level
+ * @param locationId for an inventory change, the native id of its location: from the event's level, else as the
+ *     appending instance had learned it (so every instance can name and filter it); null when unknown
  */
-public record LoggedEvent(long sequence, String connectorId, ChangeEvent event, Instant loggedAt, Long delta) {
+public record LoggedEvent(long sequence, String connectorId, ChangeEvent event, Instant loggedAt, Long delta, String locationId) {
 
     public LoggedEvent {
         requireNonNull(connectorId, "connectorId is null");
         requireNonNull(event, "event is null");
         requireNonNull(loggedAt, "loggedAt is null");
+        if (locationId == null && event.inventoryLevel() != null) {
+            locationId = event.inventoryLevel().locationId();
+        }
+    }
+
+    /** An event whose location is only what its own level names. */
+    public LoggedEvent(long sequence, String connectorId, ChangeEvent event, Instant loggedAt, Long delta) {
+        this(sequence, connectorId, event, loggedAt, delta, null);
     }
 
     /** The account the change belongs to. */

@@ -6,17 +6,30 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where each account's change-poll cursor is kept between polls: committed only after the poll's events are in the
- * event log. In memory by default (a restart starts each poller afresh from "now", as the SPI defines a null cursor).
+ * event log. In memory by default ({@link #inMemory}: a restart starts each poller afresh from "now", as the SPI
+ * defines a null cursor); in Redis when configured ({@link RedisPollCursors}: shared by every instance and kept across
+ * restarts). Thread-safe.
  */
-public class PollCursors {
+public interface PollCursors {
 
-    private final Map<String, String> cursors = new ConcurrentHashMap<>();
+    /** @throws EventStoreUnavailableException when the shared store cannot answer (the poll is then skipped) */
+    Optional<String> get(String accountId);
 
-    public Optional<String> get(String accountId) {
-        return Optional.ofNullable(cursors.get(accountId));
-    }
+    /** @throws EventStoreUnavailableException when the shared store cannot take it (the poll is then repeated) */
+    void commit(String accountId, String cursor);
 
-    public void commit(String accountId, String cursor) {
-        cursors.put(accountId, cursor);
+    static PollCursors inMemory() {
+        Map<String, String> cursors = new ConcurrentHashMap<>();
+        return new PollCursors() {
+            @Override
+            public Optional<String> get(String accountId) {
+                return Optional.ofNullable(cursors.get(accountId));
+            }
+
+            @Override
+            public void commit(String accountId, String cursor) {
+                cursors.put(accountId, cursor);
+            }
+        };
     }
 }

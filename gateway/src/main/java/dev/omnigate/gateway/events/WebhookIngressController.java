@@ -34,7 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>a body above {@code omnigate.events.webhook-max-body-size}: 413, nothing handled;</li>
  *   <li>refused as unverified (signature, replay window): 401; as malformed: 400 — no side effect either way;</li>
  *   <li>accepted: a delivery key seen before answers 200 {@code duplicate} with no effect; otherwise the events go to
- *       the event log (repeated event keys dropped) and the cache drops what they make stale: 200 {@code accepted}.</li>
+ *       the event log (repeated event keys dropped) and the cache drops what they make stale: 200 {@code accepted};</li>
+ *   <li>the shared event log (Redis) unavailable: 503 with {@code Retry-After}, nothing recorded — the vendor retries,
+ *       so nothing it was told we accepted is lost, and no instance logs what the others would never see.</li>
  * </ul>
  * The answer comes as soon as the events are in the log (vendors retry endpoints that answer slowly). Counter
  * {@code omnigate.webhooks} tagged {@code account} and {@code outcome}. Log lines never hold bodies or signatures.
@@ -89,21 +91,40 @@ public class WebhookIngressController {
     }
 
     private ResponseEntity<Map<String, Object>> accepted(ConnectorAccount account, WebhookResult.Accepted accepted) {
-        if (!dedupe.firstDelivery(account.accountId(), accepted.deliveryKey())) {
-            return answer(account.accountId(), "duplicate", HttpStatus.OK, "status", "duplicate");
+        try {
+            if (!dedupe.firstDelivery(account.accountId(), accepted.deliveryKey())) {
+                return answer(account.accountId(), "duplicate", HttpStatus.OK, "status", "duplicate");
+            }
+        } catch (EventStoreUnavailableException e) {
+            return unavailable(account.accountId(), e);
         }
         List<LoggedEvent> appended;
         try {
             appended = ingestor.ingest(account.connectorId(), accepted.events());
         } catch (RuntimeException e) {
             dedupe.forget(account.accountId(), accepted.deliveryKey()); // let the vendor's retry count
+            if (e instanceof EventStoreUnavailableException unavailable) {
+                return unavailable(account.accountId(), unavailable);
+            }
             throw e;
         }
+        dedupe.recorded(account.accountId(), accepted.deliveryKey());
         count(account.accountId(), "accepted");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "accepted");
         body.put("events", appended.size());
         return ResponseEntity.ok(body);
+    }
+
+    /**
+     * The shared event log cannot take the events: 503, so the vendor retries later; nothing is appended to a log
+     * other instances would never see.
+     */
+    private ResponseEntity<Map<String, Object>> unavailable(String account, EventStoreUnavailableException e) {
+        LOG.warn("webhook for account {} answered 503: {}", account, e.getMessage());
+        count(account, "unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(Map.of("error", "the event log is unavailable; retry later"));
     }
 
     private ResponseEntity<Map<String, Object>> answer(String account, String outcome, HttpStatus status, String key, String message) {

@@ -37,7 +37,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.sandbox.enabled=false",
         "omnigate.stores-dir=target/no-store-files",
-        "omnigate.events.retention=200"
+        "omnigate.events.retention=200",
+        // an SSE stream the client stopped reading stays open on the server until it writes again; at the end of the
+        // run a graceful shutdown would wait 30 s for it (and the surefire fork be killed)
+        "server.shutdown=immediate"
 })
 final class InventorySubscriptionTest {
 

@@ -1,0 +1,16 @@
+package dev.omnigate.gateway.events;
+
+/**
+ * The shared event store (Redis) could not take or answer a command: down, unreachable or slower than the command
+ * timeout. Webhook ingress answers 503 for it (the vendor retries; nothing accepted is lost); never carries a secret.
+ */
+public final class EventStoreUnavailableException extends RuntimeException {
+
+    public EventStoreUnavailableException(String what, Throwable cause) {
+        super("the event store (Redis) is unavailable: " + what + " failed (" + cause.getClass().getSimpleName() + ")");
+    }
+
+    public EventStoreUnavailableException(String what) {
+        super("the event store (Redis) is unavailable: " + what + " failed (the connection is closed)");
+    }
+}
