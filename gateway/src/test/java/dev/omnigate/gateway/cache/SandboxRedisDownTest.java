@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * health says {@code redis} DEGRADED with the reason while the gateway stays in service (HTTP 200, ready).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "omnigate.events.polling.enabled=false", // the poll cursors would outlive the test in the shared Redis
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",
         "omnigate.request-timeout=5s",

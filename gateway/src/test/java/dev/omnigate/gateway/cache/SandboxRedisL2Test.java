@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code redis} UP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "omnigate.events.polling.enabled=false", // the poll cursors would outlive the test in the shared Redis
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",
         "omnigate.request-timeout=5s",

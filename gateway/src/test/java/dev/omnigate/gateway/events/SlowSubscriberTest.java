@@ -25,7 +25,7 @@ final class SlowSubscriberTest {
     @Test
     void aSubscriberThatFallsMoreThanTheBufferBehindIsClosedWithAReason() {
         EventsProperties properties = new EventsProperties(1_000, DataSize.ofKilobytes(64), Duration.ofHours(1), 10_000, 5,
-                new EventsProperties.Polling(false, Duration.ofSeconds(5), Duration.ofSeconds(30)));
+                new EventsProperties.Polling(false, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15)), Duration.ofDays(7));
         InMemoryEventLog log = new InMemoryEventLog(1_000, Duration.ofHours(1), 10_000, Clock.systemUTC());
         InventoryChangedSubscription subscription = new InventoryChangedSubscription(log, new LevelIndex(100), properties);
         AtomicReference<Throwable> closedWith = new AtomicReference<>();

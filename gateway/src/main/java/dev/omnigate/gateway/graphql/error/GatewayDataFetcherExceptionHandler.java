@@ -5,6 +5,7 @@ import dev.omnigate.gateway.connector.ConnectorCallException;
 import dev.omnigate.gateway.connector.RequestScope;
 import dev.omnigate.gateway.error.BadRequestException;
 import dev.omnigate.gateway.events.CursorExpiredException;
+import dev.omnigate.gateway.events.EventStoreUnavailableException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@link BadRequestException}: {@code BAD_REQUEST} with its message;</li>
  *   <li>{@link ConnectorCallException}: the typed connector error;</li>
+ *   <li>{@link EventStoreUnavailableException}: {@code UNAVAILABLE}, retryable (the shared event log's Redis is down);</li>
  *   <li>{@link CursorExpiredException}: {@code CURSOR_EXPIRED} (a subscription's {@code after} is older than the
  *       event log's retention);</li>
  *   <li>anything else: {@code INTERNAL} with a generic message and the request id; the exception and its
@@ -45,6 +47,8 @@ public class GatewayDataFetcherExceptionHandler implements DataFetcherExceptionH
             case ConnectorCallException failed -> GraphQlErrors.of(failed.failure(), environment);
             case CursorExpiredException expired -> GraphqlErrorBuilder.newError(environment).message(expired.getMessage())
                     .errorType(ErrorType.FAILED_PRECONDITION).extensions(Map.of("code", "CURSOR_EXPIRED")).build();
+            case EventStoreUnavailableException unavailable -> GraphqlErrorBuilder.newError(environment).message(unavailable.getMessage())
+                    .errorType(ErrorType.UNAVAILABLE).extensions(Map.of("code", "UNAVAILABLE", "retryable", true)).build();
             default -> internal(exception, parameters);
         };
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
