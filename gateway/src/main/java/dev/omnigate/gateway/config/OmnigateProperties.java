@@ -119,12 +119,18 @@ public record OmnigateProperties(
      *     {@code tiktok-shop}, {@code square}, {@code zendesk}); changeable at run time over {@code /sandbox/faults}
      * @param vendorRateLimits whether the Amazon and Zendesk simulators enforce the vendors' published limits; false
      *     lifts them for load tests of the gateway (with {@code shopify.*} raised too)
+     * @param stockChangesEvery how often the Shopify simulator changes a level of stock by itself and sends its webhook
+     *     (a live feed for {@code inventoryChanged} demos); 0 (the default) only on demand ({@code POST /sandbox/stock})
      */
     public record Sandbox(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
             @DefaultValue("20261127") long seed, Map<String, Integer> ports, @DefaultValue("demo") String store,
             @DefaultValue SandboxShopify shopify, Map<String, SandboxFault> faults,
-            @DefaultValue("true") boolean vendorRateLimits) {
+            @DefaultValue("true") boolean vendorRateLimits, @DefaultValue("0s") Duration stockChangesEvery) {
         public Sandbox {
+            if (stockChangesEvery.isNegative()) {
+                throw new IllegalArgumentException("omnigate.sandbox.stock-changes-every must not be negative, but was "
+                        + stockChangesEvery);
+            }
             ports = ports == null ? Map.of() : Map.copyOf(ports);
             faults = faults == null ? Map.of() : Map.copyOf(faults);
         }
