@@ -19,8 +19,6 @@ import dev.omnigate.gateway.connector.StaleServes.StaleServe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,30 +35,6 @@ import org.junit.jupiter.api.Test;
 
 /** The entity cache over the real invoker: hits, absent ids, stale-while-revalidate, stale-if-error, single-flight. */
 final class EntityCacheTest {
-
-    /** A clock the test moves; only the cache reads it (deadlines use the system clock). */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-27T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     private static final CacheProperties.Policy PRICES = new CacheProperties.Policy(Duration.ofSeconds(60), Duration.ofSeconds(60),
             Duration.ofMinutes(10));

@@ -13,6 +13,7 @@ import dev.omnigate.gateway.connector.ConnectorAccount;
 import dev.omnigate.gateway.connector.ConnectorInvoker;
 import dev.omnigate.gateway.connector.RequestScope;
 import dev.omnigate.gateway.health.ConnectorHealthContributors;
+import dev.omnigate.gateway.support.RedisProcess;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

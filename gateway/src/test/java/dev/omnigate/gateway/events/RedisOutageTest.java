@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.gateway.OmnigateApplication;
 import dev.omnigate.gateway.sandbox.SandboxStoreConfigSource;
 import dev.omnigate.gateway.support.GraphQlWsSession;
+import dev.omnigate.gateway.support.RedisProcess;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.shopify.ShopifyWebhook;
 import dev.omnigate.simulator.world.StockLevel;
@@ -35,7 +36,7 @@ final class RedisOutageTest {
 
     @Test
     void webhooksAnswer503WhileRedisIsDownAndSubscriptionsResumeWhenItReturns() throws Exception {
-        try (OwnRedis redis = new OwnRedis().start();
+        try (RedisProcess redis = new RedisProcess().start();
                 ConfigurableApplicationContext gateway = new SpringApplicationBuilder(OmnigateApplication.class).run(
                         "--server.port=0", "--omnigate.sandbox.enabled=true", "--omnigate.stores-dir=target/no-store-files",
                         "--omnigate.redis.url=" + redis.url(), "--omnigate.redis.command-timeout=2s",

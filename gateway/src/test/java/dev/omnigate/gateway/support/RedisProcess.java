@@ -1,4 +1,4 @@
-package dev.omnigate.gateway.cache;
+package dev.omnigate.gateway.support;
 
 import static org.awaitility.Awaitility.await;
 
@@ -18,13 +18,13 @@ import java.time.Duration;
  * A real {@code redis-server} of the test's own on a free loopback port, which the test stops and starts again (the
  * same port) to take Redis away mid-run. No persistence: a restarted server is empty, like a replaced one.
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
 
     private final int port;
     private final Path dir;
     private Process process;
 
-    RedisProcess() {
+    public RedisProcess() {
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
             dir = Files.createTempDirectory("omnigate-redis");
@@ -34,7 +34,7 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** A port where nothing listens (taken from the OS and released at once). */
-    static int unusedPort() {
+    public static int unusedPort() {
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return free.getLocalPort();
         } catch (IOException e) {
@@ -42,15 +42,15 @@ final class RedisProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    RedisProcess start() {
+    public RedisProcess start() {
         try {
             process = new ProcessBuilder("redis-server", "--bind", "127.0.0.1", "--port", String.valueOf(port), "--save", "",
                     "--appendonly", "no", "--dir", dir.toString())
@@ -63,7 +63,7 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** Stops the server (SIGTERM) and waits until it is gone. */
-    void stop() {
+    public void stop() {
         if (process != null) {
             process.destroy();
             await().atMost(Duration.ofSeconds(10)).until(() -> !process.isAlive());
@@ -72,7 +72,7 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** Sends one raw RESP command and returns the first reply line, e.g. {@code +OK}. */
-    String command(String... args) {
+    public String command(String... args) {
         StringBuilder resp = new StringBuilder("*" + args.length + "\r\n");
         for (String arg : args) {
             resp.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg).append("\r\n");
