@@ -69,8 +69,9 @@ public class EventsConfiguration {
     }
 
     @Bean
-    public ChangeIngestor changeIngestor(EventLog log, EntityCache cache, LevelIndex levels) {
-        return new ChangeIngestor(log, cache, levels);
+    public ChangeIngestor changeIngestor(EventLog log, EntityCache cache, LevelIndex levels, ConnectorAccounts accounts,
+            ConnectorInvoker invoker, Clock clock) {
+        return new ChangeIngestor(log, cache, levels, accounts, invoker, clock);
     }
 
     @Bean

@@ -52,7 +52,7 @@ final class SandboxStockTest {
     void aStockChangeReachesASubscriberOfTheSkuThroughShopifysWebhook() throws Exception {
         StockLevel level = stocked();
         ShopifyModel.Location location = sandboxSource.sandbox().shopify().store().locationOfWorld(level.locationKey());
-        String query = "subscription { inventoryChanged(skus: [\"" + level.sku() + "\"]) { sku locationId source { account } } }";
+        String query = "subscription { inventoryChanged(skus: [\"" + level.sku() + "\"]) { sku locationId available onHand source { account } } }";
         try (GraphQlWsSession subscriber = new GraphQlWsSession(port, query)) {
             String message = null;
             for (int attempt = 0; attempt < 50 && message == null; attempt++) { // until the subscription is in place
@@ -65,6 +65,10 @@ final class SandboxStockTest {
             assertThat(message).as("a change within 10 s").isNotNull();
             assertThat(JsonPath.<String>read(message, "$.payload.data.inventoryChanged.sku")).isEqualTo(level.sku());
             assertThat(JsonPath.<String>read(message, "$.payload.data.inventoryChanged.locationId")).isNotBlank();
+            // Shopify's notification names the level; the gateway read the level's new figures before logging the change
+            assertThat(JsonPath.<Integer>read(message, "$.payload.data.inventoryChanged.available")).isNotNull().isNotNegative();
+            assertThat(JsonPath.<Integer>read(message, "$.payload.data.inventoryChanged.onHand")).isNotNull()
+                    .isGreaterThanOrEqualTo(JsonPath.<Integer>read(message, "$.payload.data.inventoryChanged.available"));
         }
     }
 
