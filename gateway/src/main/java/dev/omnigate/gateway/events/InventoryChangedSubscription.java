@@ -56,15 +56,22 @@ public class InventoryChangedSubscription {
                 .publishOn(Schedulers.boundedElastic(), false, DELIVERY_PREFETCH); // a close is not queued behind changes
     }
 
-    /** One subscription: replay, then live, serialised by its own lock. */
+    /**
+     * One subscription: replay, then live, serialised by its own lock. The replay is pulled by the subscriber's demand,
+     * one page (at most {@code buffer} changes) at a time, so resuming after any backlog never overflows the buffer;
+     * only live changes a subscriber does not take can. The log is never read while this feed's lock is held (the log
+     * calls listeners under its own lock: reading under ours would invert the order).
+     */
     private final class Feed {
         private final FluxSink<InventoryChangeView> sink;
         private final Predicate<LoggedEvent> wanted;
+        /** Live changes seen while replaying; they are in the log too, so overflowing this only means re-reading them. */
         private final ArrayDeque<LoggedEvent> early = new ArrayDeque<>();
         private final ArrayDeque<InventoryChangeView> unrequested = new ArrayDeque<>();
         private long lastSequence;
         private boolean live;
         private boolean closed;
+        private boolean earlyOverflowed;
 
         Feed(FluxSink<InventoryChangeView> sink, Predicate<LoggedEvent> wanted, long after) {
             this.sink = sink;
@@ -73,7 +80,6 @@ public class InventoryChangedSubscription {
         }
 
         void start() {
-            sink.onRequest(ignored -> drain());
             AutoCloseable listening = log.listen(this::onLive);
             sink.onDispose(() -> {
                 try {
@@ -82,46 +88,64 @@ public class InventoryChangedSubscription {
                     // removing a listener cannot fail in the logs we have
                 }
             });
-            try {
-                while (true) {
-                    List<LoggedEvent> page = log.readAfter(lastSequenceSnapshot(), REPLAY_PAGE);
-                    if (page.isEmpty()) {
-                        break;
-                    }
-                    synchronized (this) {
-                        page.forEach(this::emit);
-                    }
-                }
-                synchronized (this) {
-                    while (!early.isEmpty()) {
-                        emit(early.removeFirst());
-                    }
-                    live = true;
-                }
-            } catch (CursorExpiredException e) {
-                sink.error(e); // retention overtook a slow replay
-            }
+            sink.onRequest(ignored -> pump());
         }
 
-        private synchronized long lastSequenceSnapshot() {
-            return lastSequence;
+        /** Delivers what is wanted and, while replaying, reads the next page once the previous one is taken. */
+        private void pump() {
+            while (true) {
+                long from;
+                synchronized (this) {
+                    drain();
+                    if (live || closed || !unrequested.isEmpty() || sink.requestedFromDownstream() == 0) {
+                        return;
+                    }
+                    from = lastSequence;
+                }
+                List<LoggedEvent> page;
+                try {
+                    page = log.readAfter(from, Math.min(REPLAY_PAGE, buffer));
+                } catch (CursorExpiredException e) {
+                    sink.error(e); // retention overtook a slow replay
+                    return;
+                }
+                synchronized (this) {
+                    if (page.isEmpty() && earlyOverflowed) {
+                        earlyOverflowed = false; // live changes were dropped while replaying: read them from the log first
+                        continue;
+                    }
+                    if (page.isEmpty()) {
+                        // caught up: what arrived live meanwhile follows, then every change as it is logged
+                        while (!early.isEmpty()) {
+                            emit(early.removeFirst());
+                        }
+                        live = true;
+                        drain();
+                        return;
+                    }
+                    page.forEach(this::emit);
+                }
+            }
         }
 
         private synchronized void onLive(LoggedEvent event) {
             if (live) {
                 emit(event);
-            } else {
+            } else if (early.size() < buffer) {
                 early.addLast(event);
+            } else {
+                early.clear(); // still replaying: the next pages read these from the log
+                earlyOverflowed = true;
             }
         }
 
         /** Emits an event once, in order: anything at or below the last emitted sequence was already sent. */
         private void emit(LoggedEvent event) {
-            if (event.sequence() <= lastSequence) {
+            if (event.sequence() <= lastSequence || closed) {
                 return;
             }
             lastSequence = event.sequence();
-            if (wanted.test(event) && !closed) {
+            if (wanted.test(event)) {
                 unrequested.addLast(view(event));
                 drain();
                 if (unrequested.size() > buffer) {

@@ -51,4 +51,24 @@ final class SlowSubscriberTest {
                 .isInstanceOf(InventoryChangedSubscription.SlowSubscriberException.class)
                 .hasMessageContaining("more than 5 changes behind").hasMessageContaining("last cursor"));
     }
+
+    @Test
+    void resumingAfterABacklogFarLargerThanTheBufferDeliversEveryChangeInOrder() {
+        EventsProperties properties = new EventsProperties(10_000, DataSize.ofKilobytes(64), Duration.ofHours(1), 10_000, 5,
+                new EventsProperties.Polling(false, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15)),
+                Duration.ofDays(7));
+        InMemoryEventLog log = new InMemoryEventLog(10_000, Duration.ofHours(1), 10_000, Clock.systemUTC());
+        InventoryChangedSubscription subscription = new InventoryChangedSubscription(log, new LevelIndex(100), properties);
+        for (int i = 0; i < 500; i++) {
+            SourceRef level = new SourceRef(Channel.SHOPIFY, "shopify", "shop", "level-" + i);
+            log.append("shopify", List.of(new ChangeEvent("backlog:" + i, EntityType.INVENTORY_LEVEL, level, ChangeKind.UPDATED,
+                    Instant.parse("2026-11-27T12:00:00Z"), "inventory_levels/update", "SKU-1", null)));
+        }
+
+        List<String> cursors = Flux.from(subscription.inventoryChanged(null, null, EventCursor.encode(0)))
+                .map(InventoryChangeView::cursor).take(500).collectList().block(Duration.ofSeconds(20));
+
+        assertThat(cursors).hasSize(500).first().isEqualTo(EventCursor.encode(1));
+        assertThat(cursors.getLast()).isEqualTo(EventCursor.encode(500));
+    }
 }
