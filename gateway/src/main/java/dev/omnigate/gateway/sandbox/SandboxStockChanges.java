@@ -3,7 +3,6 @@ package dev.omnigate.gateway.sandbox;
 import dev.omnigate.gateway.config.OmnigateProperties;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.shopify.ShopifyModel;
-import dev.omnigate.simulator.shopify.ShopifyStore;
 import dev.omnigate.simulator.world.StockLevel;
 import java.time.Duration;
 import java.util.HashSet;
@@ -64,11 +63,9 @@ public class SandboxStockChanges implements ApplicationListener<WebServerInitial
     private void change(List<StockLevel> levels, int port) {
         try {
             StockLevel level = levels.get(Math.floorMod(next.getAndIncrement(), levels.size()));
-            ShopifyStore store = sandbox.shopify().store();
-            ShopifyModel.Location location = store.locationOfWorld(level.locationKey());
-            int available = store.level(store.variantOfSku(level.sku()).inventoryItemLegacyId(), location.legacyId())
-                    .map(current -> current.quantity("available")).orElse(0);
-            stock.apply(level.sku(), location, available > 0 ? -1 : 5, port);
+            ShopifyModel.Location location = sandbox.shopify().store().locationOfWorld(level.locationKey());
+            int available = stock.available(level.sku(), location);
+            stock.apply(level.sku(), location, available > 0 ? available - 1 : available + 5, port);
         } catch (Exception e) {
             LOG.warn("sandbox: a scheduled stock change failed: {}", e.getClass().getSimpleName());
         }

@@ -69,13 +69,12 @@ public class SandboxStockController {
         if (change.delta() == null || change.delta() == 0 || Math.abs(change.delta()) > 1_000_000) {
             return bad("delta", "'delta' must be a non-zero whole number of units between -1000000 and 1000000");
         }
-        int current = store.level(store.variantOfSku(change.sku()).inventoryItemLegacyId(), location.get().legacyId())
-                .map(level -> level.quantity("available")).orElse(0);
+        int current = available(change.sku(), location.get());
         int available = current + change.delta();
         if (available < 0) {
             return bad("delta", "'delta' would leave " + available + " units available; there are " + current);
         }
-        int status = apply(change.sku(), location.get(), change.delta(), request.getLocalPort());
+        int status = apply(change.sku(), location.get(), available, request.getLocalPort());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("vendor", Sandbox.SHOPIFY);
         answer.put("sku", change.sku());
@@ -85,14 +84,18 @@ public class SandboxStockController {
         return ResponseEntity.ok(answer);
     }
 
-    /**
-     * Sets the level to its current figure plus {@code delta} and has Shopify deliver its webhook to the gateway on
-     * {@code port}; returns the status the ingress answered.
-     */
-    int apply(String sku, ShopifyModel.Location location, int delta, int port) throws IOException, InterruptedException {
+    /** The units available of a SKU at a Shopify location now. */
+    int available(String sku, ShopifyModel.Location location) {
         ShopifyStore store = sandbox.shopify().store();
-        int available = Math.max(0, store.level(store.variantOfSku(sku).inventoryItemLegacyId(), location.legacyId())
-                .map(level -> level.quantity("available")).orElse(0) + delta);
+        return store.level(store.variantOfSku(sku).inventoryItemLegacyId(), location.legacyId())
+                .map(level -> level.quantity("available")).orElse(0);
+    }
+
+    /**
+     * Sets the level's available units and has Shopify deliver its webhook to the gateway on {@code port}; returns the
+     * status the ingress answered.
+     */
+    int apply(String sku, ShopifyModel.Location location, int available, int port) throws IOException, InterruptedException {
         String gateway = "http://127.0.0.1:" + port;
         // Shopify's notification names the level, not the SKU: a storefront read of the SKU (as the demo's storefront
         // would make) teaches the gateway which SKU the level is, so subscribers filtering by SKU see the change
