@@ -130,12 +130,13 @@ final class SchemaDocumentationTest {
         assertThat(signature(query, "node")).isEqualTo("node(id: ID!): Node");
         assertThat(signature(query, "channels")).isEqualTo("channels: [ChannelAccount!]!");
         assertThat(signature(query, "customer360")).isEqualTo("customer360(email: String, phone: String, customerId: ID): Customer360");
-        assertThat(signature(query, "customers")).isEqualTo("customers(query: String!, first: Int = 20, after: String): CustomerConnection!");
+        // fields guarded by a scope are nullable: a forbidden one answers null without taking its neighbours with it
+        assertThat(signature(query, "customers")).isEqualTo("customers(query: String!, first: Int = 20, after: String): CustomerConnection");
         assertThat(signature(query, "order")).isEqualTo("order(id: ID!): Order");
-        assertThat(signature(query, "orders")).isEqualTo("orders(filter: OrderFilter, first: Int = 20, after: String): OrderConnection!");
+        assertThat(signature(query, "orders")).isEqualTo("orders(filter: OrderFilter, first: Int = 20, after: String): OrderConnection");
         assertThat(signature(query, "product")).isEqualTo("product(sku: String!): Product");
-        assertThat(signature(query, "products")).isEqualTo("products(skus: [String!]!): [Product]!");
-        assertThat(signature(query, "locations")).isEqualTo("locations(kinds: [LocationKind!]): [Location!]!");
+        assertThat(signature(query, "products")).isEqualTo("products(skus: [String!]!): [Product]");
+        assertThat(signature(query, "locations")).isEqualTo("locations(kinds: [LocationKind!]): [Location!]");
     }
 
     @Test
@@ -173,6 +174,59 @@ final class SchemaDocumentationTest {
         assertThat(filter.getInputValueDefinitions()).extracting(value -> value.getName() + ": " + AstPrinter.printAst(value.getType()))
                 .containsExactly("channels: [Channel!]", "createdAfter: DateTime", "createdBefore: DateTime");
         assertThat(registry.scalars()).containsKeys("Decimal", "DateTime");
+    }
+
+    @Test
+    void scopesGuardEveryEntryPointAndPersonalData() {
+        ObjectTypeDefinition query = object("Query");
+        assertThat(scopes(query, "customer360")).isEqualTo("[[\"customers:read\"]]");
+        assertThat(scopes(query, "customers")).isEqualTo("[[\"customers:read\"]]");
+        assertThat(scopes(query, "order")).isEqualTo("[[\"orders:read\"]]");
+        assertThat(scopes(query, "orders")).isEqualTo("[[\"orders:read\"]]");
+        assertThat(scopes(query, "product")).isEqualTo("[[\"catalog:read\"]]");
+        assertThat(scopes(query, "products")).isEqualTo("[[\"catalog:read\"]]");
+        assertThat(scopes(query, "locations")).isEqualTo("[[\"catalog:read\"]]");
+        assertThat(scopes(object("Subscription"), "inventoryChanged")).isEqualTo("[[\"inventory:subscribe\"]]");
+        assertThat(scopes(object("Mutation"), "invalidateCache")).isEqualTo("[[\"admin\"]]");
+        assertThat(scopes(object("ChannelAccount"), "health")).isEqualTo("[[\"admin\"]]");
+        for (String personal : List.of("Customer", "Customer360", "CustomerIdentity")) {
+            assertThat(object(personal).getDirectives("requiresScopes")).as(personal).singleElement()
+                    .extracting(directive -> AstPrinter.printAst(directive.getArgument("scopes").getValue()))
+                    .isEqualTo("[[\"customers:read\"]]");
+        }
+        // every field of personal data is classed for the audit trail
+        assertThat(piiFields()).containsExactlyInAnyOrder("Customer.displayName", "Customer.firstName", "Customer.lastName",
+                "Customer.emails", "Customer.phones", "Customer.address", "Customer360.displayName", "Customer360.emails",
+                "Customer360.phones", "CustomerIdentity.email", "CustomerIdentity.phone", "CustomerIdentity.name");
+        // a guarded field that is non-null would take its parent with it when forbidden
+        for (ObjectTypeDefinition type : registry.getTypes(ObjectTypeDefinition.class)) {
+            for (FieldDefinition field : type.getFieldDefinitions()) {
+                if (!field.getDirectives("requiresScopes").isEmpty() && !type.getName().equals("Subscription")) {
+                    assertThat(field.getType()).as(type.getName() + "." + field.getName() + " is guarded, so nullable")
+                            .isNotInstanceOf(graphql.language.NonNullType.class);
+                }
+            }
+        }
+    }
+
+    private static String scopes(ObjectTypeDefinition type, String fieldName) {
+        FieldDefinition field = type.getFieldDefinitions().stream().filter(candidate -> candidate.getName().equals(fieldName))
+                .findFirst().orElseThrow();
+        return field.getDirectives("requiresScopes").stream()
+                .map(directive -> AstPrinter.printAst(directive.getArgument("scopes").getValue()))
+                .findFirst().orElse("none");
+    }
+
+    private static List<String> piiFields() {
+        List<String> fields = new ArrayList<>();
+        for (ObjectTypeDefinition type : registry.getTypes(ObjectTypeDefinition.class)) {
+            for (FieldDefinition field : type.getFieldDefinitions()) {
+                if (!field.getDirectives("pii").isEmpty()) {
+                    fields.add(type.getName() + "." + field.getName());
+                }
+            }
+        }
+        return fields;
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +37,9 @@ public class GatewayConfiguration {
         return ConnectorRegistry.discover(extraFactories.orderedStream().toList());
     }
 
+    /** Store files; never read in sandbox mode, so demo and real accounts never run side by side. */
     @Bean
+    @ConditionalOnProperty(name = "omnigate.sandbox.enabled", havingValue = "false", matchIfMissing = true)
     public YamlStoreConfigSource yamlStoreConfigSource(OmnigateProperties properties) {
         return new YamlStoreConfigSource(properties.storesDir());
     }

@@ -56,6 +56,11 @@ public final class EventsRedis implements AutoCloseable {
                 .build());
     }
 
+    /** A key of another concern under this gateway's prefix: {@code <prefix><name>} (the PII audit stream uses it). */
+    public String keyOf(String name) {
+        return prefix + name;
+    }
+
     /** A key under this gateway's prefix: {@code <prefix>events<suffix>}. */
     public String key(String suffix) {
         return prefix + "events" + suffix;

@@ -1,22 +1,33 @@
 package dev.omnigate.gateway.events;
 
 import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsSubscription;
 import com.netflix.graphql.dgs.InputArgument;
 import dev.omnigate.connector.api.change.ChangeEvent;
 import dev.omnigate.connector.api.change.EntityType;
 import dev.omnigate.connector.api.model.InventoryLevel;
+import dev.omnigate.connector.api.model.LocationKind;
 import dev.omnigate.connector.api.model.SourceRef;
+import dev.omnigate.gateway.graphql.batch.GraphQlSupport;
+import dev.omnigate.gateway.graphql.location.LocationDirectory;
 import dev.omnigate.gateway.ids.GlobalId;
 import dev.omnigate.gateway.ids.GlobalIdType;
+import dev.omnigate.gateway.security.PartnerFilter;
+import dev.omnigate.gateway.security.graphql.GraphQlClients;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.annotation.Autowired;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -24,7 +35,7 @@ import reactor.core.scheduler.Schedulers;
  * live listener is registered before the replay is read, and live changes at or below the last replayed sequence are
  * dropped, so nothing is missed or repeated at the seam. Every subscription listens to the one event log (the shared
  * feed); a slow subscriber gets {@code omnigate.events.subscriber-buffer} changes of slack, then an error telling it to
- * resume with its last cursor.
+ * resume with its last cursor. A partner client sees only changes of its SKUs at its locations.
  */
 @DgsComponent
 public class InventoryChangedSubscription {
@@ -36,24 +47,67 @@ public class InventoryChangedSubscription {
     private final EventLog log;
     private final LevelIndex levels;
     private final int buffer;
-    public InventoryChangedSubscription(EventLog log, LevelIndex levels, EventsProperties properties) {
+    private final LocationDirectory locationDirectory;
+    private final GraphQlSupport support;
+
+    @Autowired
+    public InventoryChangedSubscription(EventLog log, LevelIndex levels, EventsProperties properties, LocationDirectory locationDirectory,
+            GraphQlSupport support) {
         this.log = log;
         this.levels = levels;
         this.buffer = properties.subscriberBuffer();
+        this.locationDirectory = locationDirectory;
+        this.support = support;
+    }
+
+    /** A subscription without a partner's location kinds to look up (tests of the feed itself). */
+    InventoryChangedSubscription(EventLog log, LevelIndex levels, EventsProperties properties) {
+        this(log, levels, properties, null, null);
     }
 
     @DgsSubscription
     public Publisher<InventoryChangeView> inventoryChanged(@InputArgument List<String> skus, @InputArgument List<String> locations,
-            @InputArgument String after) {
-        Predicate<LoggedEvent> wanted = filter(skus, locations);
+            @InputArgument String after, DgsDataFetchingEnvironment environment) {
+        PartnerFilter partner = GraphQlClients.partnerOf(environment);
+        // a partner limited to kinds of locations needs each location's kind: read once, when it subscribes
+        return inventoryChanged(skus, locations, after, partner, () -> locationDirectory.kinds(support.scope(environment)));
+    }
+
+    /** The feed for a client with these partner limits. */
+    Publisher<InventoryChangeView> inventoryChanged(List<String> skus, List<String> locations, String after, PartnerFilter partner,
+            Supplier<CompletableFuture<Map<PartnerFilter.LocationRef, LocationKind>>> locationKinds) {
+        Predicate<LoggedEvent> requested = filter(skus, locations);
         long start = after == null ? log.latestSequence() : EventCursor.decode(after, "after");
         if (after != null) {
             log.readAfter(start, 1); // a cursor older than the retention fails now, before the stream starts
         }
+        CompletableFuture<Map<PartnerFilter.LocationRef, LocationKind>> kinds = partner.needsLocationKinds()
+                ? locationKinds.get() : CompletableFuture.completedFuture(Map.of());
         // the feed only emits what was requested and keeps its own bounded queue, so no operator buffers without limit;
         // delivery (a blocking socket write) runs off the appending thread, so a slow client never delays an append
-        return Flux.<InventoryChangeView>create(sink -> new Feed(sink, wanted, start).start(), FluxSink.OverflowStrategy.ERROR)
-                .publishOn(Schedulers.boundedElastic(), false, DELIVERY_PREFETCH); // a close is not queued behind changes
+        return Mono.fromFuture(kinds).flatMapMany(known -> {
+            Predicate<LoggedEvent> wanted = requested.and(visibleTo(partner, known));
+            return Flux.<InventoryChangeView>create(sink -> new Feed(sink, wanted, start).start(), FluxSink.OverflowStrategy.ERROR);
+        }).publishOn(Schedulers.boundedElastic(), false, DELIVERY_PREFETCH); // a close is not queued behind changes
+    }
+
+    /** Changes a partner may see: its SKUs at its locations; others are skipped as if they had not happened. */
+    private Predicate<LoggedEvent> visibleTo(PartnerFilter partner, Map<PartnerFilter.LocationRef, LocationKind> kinds) {
+        if (!partner.isLimited()) {
+            return logged -> true;
+        }
+        return logged -> {
+            ChangeEvent event = logged.event();
+            if (!partner.allowsSku(sku(event))) {
+                return false;
+            }
+            if (!partner.limitsLocations()) {
+                return true;
+            }
+            String location = locationId(logged);
+            String account = event.entity().account();
+            return location != null && partner.allowsLocation(account, location, kinds.get(new PartnerFilter.LocationRef(account, location)));
+        };
     }
 
     /**

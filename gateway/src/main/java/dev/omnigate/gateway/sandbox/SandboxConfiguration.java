@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Starts the sandbox when {@code omnigate.sandbox.enabled=true}. */
+/** Starts the sandbox and its demo clients when {@code omnigate.sandbox.enabled=true}. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "omnigate.sandbox.enabled", havingValue = "true")
 public class SandboxConfiguration {
@@ -13,5 +13,11 @@ public class SandboxConfiguration {
     @Bean(destroyMethod = "close")
     public SandboxStoreConfigSource sandboxStoreConfigSource(OmnigateProperties properties) {
         return new SandboxStoreConfigSource(properties.sandbox());
+    }
+
+    /** The documented demo clients (frontend, support, partner, admin). */
+    @Bean
+    public SandboxClients sandboxClients() {
+        return new SandboxClients();
     }
 }

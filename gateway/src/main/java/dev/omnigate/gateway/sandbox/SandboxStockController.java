@@ -100,6 +100,7 @@ public class SandboxStockController {
         // Shopify's notification names the level, not the SKU: a storefront read of the SKU (as the demo's storefront
         // would make) teaches the gateway which SKU the level is, so subscribers filtering by SKU see the change
         CLIENT.send(HttpRequest.newBuilder(URI.create(gateway + "/graphql")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + SandboxClients.FRONTEND_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"query($s: [String!]!) { products(skus: $s) { sku } }\","
                         + "\"variables\":{\"s\":[" + JSON.writeValueAsString(sku) + "]}}")).build(), HttpResponse.BodyHandlers.discarding());
         ShopifyWebhook delivery = sandbox.shopify().webhooks().inventoryLevelUpdate(sku, location.worldKey(), available);

@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import dev.omnigate.gateway.config.OmnigateProperties;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * error page and a WARN log line per request. Well-formed bodies pass through untouched (re-readable).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+// after Spring Security's chain (order -100): a request without a valid credential is refused before its body is read
+@Order(-50)
 public class GraphQlRequestBodyFilter extends OncePerRequestFilter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -51,7 +52,15 @@ public class GraphQlRequestBodyFilter extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod())
                 || !graphQlPath.equals(request.getRequestURI().substring(request.getContextPath().length()))
                 || contentType == null
-                || !MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON);
+                || !isJson(contentType);
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON);
+        } catch (InvalidMediaTypeException e) {
+            return false; // Spring answers an unreadable content type with 415
+        }
     }
 
     @Override
@@ -120,13 +129,7 @@ public class GraphQlRequestBodyFilter extends OncePerRequestFilter {
 
     private static void reject(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException {
-        String accept = request.getHeader("Accept");
-        boolean graphQlResponse = accept != null && accept.contains("application/graphql-response+json");
-        response.setStatus(status);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentType(graphQlResponse ? "application/graphql-response+json" : MediaType.APPLICATION_JSON_VALUE);
-        Map<String, Object> error = Map.of("message", message, "extensions", Map.of("code", "BAD_REQUEST"));
-        response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("errors", java.util.List.of(error))));
+        ErrorBodies.write(request, response, status, "BAD_REQUEST", message, Map.of());
     }
 
     /** Replays a body that was already read. */

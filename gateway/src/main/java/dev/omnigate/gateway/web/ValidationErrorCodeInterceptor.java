@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * Gives errors graphql-java raises itself an {@code extensions.code} like the gateway's own errors: syntax and
  * validation errors (an unknown field, a wrong argument type) get {@code BAD_REQUEST}, so clients handle every
- * bad request one way; anything else without a code gets {@code INTERNAL}. Errors that already carry a code
- * are left alone.
+ * bad request one way; disabled introspection gets {@code FORBIDDEN} with a message naming the switch; anything else
+ * without a code gets {@code INTERNAL}. Errors that already carry a code are left alone.
  */
 @Component
 public class ValidationErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -50,18 +50,28 @@ public class ValidationErrorCodeInterceptor implements WebGraphQlInterceptor {
         return requestError ? "BAD_REQUEST" : "INTERNAL";
     }
 
-    private static GraphQLError withCode(ResponseError error) {
-        if (!needsCode(error)) {
-            return toGraphQlError(error, error.getExtensions());
-        }
-        Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions() == null ? Map.of() : error.getExtensions());
-        extensions.put("code", codeOf(error));
-        return toGraphQlError(error, extensions);
+    /** Introspection switched off ({@code spring.graphql.schema.introspection.enabled=false}, the default outside the sandbox). */
+    static boolean introspectionDisabled(ResponseError error) {
+        return error.getErrorType() != null && "IntrospectionDisabled".equals(error.getErrorType().toString());
     }
 
-    private static GraphQLError toGraphQlError(ResponseError error, Map<String, Object> extensions) {
+    private static GraphQLError withCode(ResponseError error) {
+        if (!needsCode(error)) {
+            return toGraphQlError(error, error.getExtensions(), error.getMessage());
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions() == null ? Map.of() : error.getExtensions());
+        if (introspectionDisabled(error)) {
+            extensions.put("code", "FORBIDDEN");
+            return toGraphQlError(error, extensions, "introspection is off on this gateway "
+                    + "(spring.graphql.schema.introspection.enabled; on in the sandbox, off elsewhere unless set)");
+        }
+        extensions.put("code", codeOf(error));
+        return toGraphQlError(error, extensions, error.getMessage());
+    }
+
+    private static GraphQLError toGraphQlError(ResponseError error, Map<String, Object> extensions, String message) {
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
+                .message(message)
                 .locations(error.getLocations())
                 .errorType(error.getErrorType())
                 .extensions(extensions);

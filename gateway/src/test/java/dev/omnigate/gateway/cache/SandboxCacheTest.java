@@ -15,12 +15,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The entity cache in front of the real Shopify connector and simulator: a hot {@code products} query costs no
  * upstream request, and while the shop answers 503 the last known prices and stock are served and marked stale.
  */
+@Import(TestClients.Registration.class)
 @SpringBootTest(properties = {
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",

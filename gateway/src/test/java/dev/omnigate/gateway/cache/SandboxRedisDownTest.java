@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The sandbox gateway configured with a Redis where nothing listens: it starts, answers queries without errors, and
  * health says {@code redis} DEGRADED with the reason while the gateway stays in service (HTTP 200, ready).
  */
+@Import(TestClients.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.events.polling.enabled=false", // the poll cursors would outlive the test in the shared Redis
         "omnigate.sandbox.enabled=true",
@@ -50,7 +53,7 @@ final class SandboxRedisDownTest {
     DgsQueryExecutor executor;
 
     HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", TestClients.bearer(TestClients.ALL_KEY)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

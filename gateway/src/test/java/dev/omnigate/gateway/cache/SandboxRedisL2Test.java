@@ -21,7 +21,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * own): a {@code products} query leaves its prices and stock in L2, where a cold L1 finds them; health shows
  * {@code redis} UP.
  */
+@Import(TestClients.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.events.polling.enabled=false", // the poll cursors would outlive the test in the shared Redis
         "omnigate.sandbox.enabled=true",
@@ -105,7 +108,7 @@ final class SandboxRedisL2Test {
         assertThat(sandbox.shopify().counters().total()).as("no Shopify request: prices and stock came from L2").isEqualTo(before);
 
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/actuator/health/redis")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                + "/actuator/health/redis")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(JsonPath.<String>read(health.body(), "$.status")).isEqualTo("UP");
         assertThat(JsonPath.<String>read(health.body(), "$.details.invalidationBroadcast")).isEqualTo("subscribed");
     }

@@ -49,8 +49,12 @@ final class ConfigReadmeTest {
         String readme = readme();
         List<String> properties = new ArrayList<>();
         collect("omnigate", OmnigateProperties.class, properties);
+        collect("omnigate.security", dev.omnigate.gateway.security.SecurityProperties.class, properties);
+        collect("omnigate.audit", dev.omnigate.gateway.audit.AuditProperties.class, properties);
+        properties.add("omnigate.graphiql.enabled");
 
-        assertThat(properties).contains("omnigate.request-timeout", "omnigate.sandbox.ports", "omnigate.identity.default-region");
+        assertThat(properties).contains("omnigate.request-timeout", "omnigate.sandbox.ports", "omnigate.identity.default-region",
+                "omnigate.security.jwt.client-claim", "omnigate.audit.sink");
         assertThat(properties).allSatisfy(property -> assertThat(readme).as(property).contains("`" + property + "`"));
     }
 

@@ -43,10 +43,10 @@ final class ExampleStoreFileTest {
     }
 
     @Test
-    void theRepositorysApplicationYmlTurnsTheSandboxOnUnlessOmnigateSandboxIsFalse() throws IOException {
+    void theRepositorysApplicationYmlLeavesTheModeToTheStoreFilesUnlessOmnigateSandboxDecides() throws IOException {
         String yaml = Files.readString(Path.of("..", "config", "application.yml"));
 
-        assertThat(yaml).contains("enabled: ${OMNIGATE_SANDBOX:true}");
+        assertThat(yaml).contains("enabled: ${OMNIGATE_SANDBOX:auto}");
         assertThat(Files.list(Path.of("..", "config", "stores")).filter(path -> path.toString().endsWith(".yml")).toList())
                 .as("the repository ships no active store file, so the default start is the sandbox").isEmpty();
     }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +41,7 @@ import org.springframework.context.annotation.Import;
         "omnigate.stores-dir=target/no-store-files",
         "omnigate.events.polling.min-interval=20ms"
 })
-@Import(ChangePollersTest.PollingWorld.class)
+@Import({ChangePollersTest.PollingWorld.class, TestClients.Registration.class})
 final class ChangePollersTest {
 
     /** null → c0 (nothing); c0 → e1, e2 → c1; c1 → fails once, then e3 → c2; c2 → nothing → c2. */

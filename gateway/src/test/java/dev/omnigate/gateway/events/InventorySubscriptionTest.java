@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -34,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * live changes, resuming with the last cursor after a disconnect (exactly the missed ones, in order, then live ones),
  * an expired cursor and an unparseable one.
  */
+@Import(TestClients.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.sandbox.enabled=false",
         "omnigate.stores-dir=target/no-store-files",
@@ -157,7 +160,7 @@ final class InventorySubscriptionTest {
     void overServerSentEventsAResumedSubscriptionReplaysTheMissedChanges() throws Exception {
         String before = EventCursor.encode(log.latestSequence());
         List<LoggedEvent> missed = append("SSE-1", 5, 4);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":" + GraphQlWsSession.quote(subscription("SSE-1", before)) + "}"))
                 .timeout(Duration.ofSeconds(20)).build();

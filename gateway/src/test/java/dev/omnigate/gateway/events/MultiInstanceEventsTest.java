@@ -1,5 +1,6 @@
 package dev.omnigate.gateway.events;
 
+import dev.omnigate.gateway.support.TestClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -95,7 +96,7 @@ final class MultiInstanceEventsTest {
 
     /** A storefront read, which also teaches the instance which SKU and location each Shopify level id stands for. */
     private static String readStock(ConfigurableApplicationContext instance, String sku) throws Exception {
-        HttpRequest read = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + TwoInstances.port(instance) + "/graphql"))
+        HttpRequest read = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + TwoInstances.port(instance) + "/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"query\":\"{ products(skus: [\\\"" + sku + "\\\"]) { sku availability { available } } }\"}"))
                 .build();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.gateway.OmnigateApplication;
+import dev.omnigate.gateway.support.TestClients;
 import dev.omnigate.gateway.sandbox.SandboxStoreConfigSource;
 import dev.omnigate.gateway.support.GraphQlWsSession;
 import dev.omnigate.gateway.support.RedisProcess;
@@ -37,7 +38,7 @@ final class RedisOutageTest {
     @Test
     void webhooksAnswer503WhileRedisIsDownAndSubscriptionsResumeWhenItReturns() throws Exception {
         try (RedisProcess redis = new RedisProcess().start();
-                ConfigurableApplicationContext gateway = new SpringApplicationBuilder(OmnigateApplication.class).run(
+                ConfigurableApplicationContext gateway = new SpringApplicationBuilder(OmnigateApplication.class, TestClients.Registration.class).run(
                         "--server.port=0", "--omnigate.sandbox.enabled=true", "--omnigate.stores-dir=target/no-store-files",
                         "--omnigate.redis.url=" + redis.url(), "--omnigate.redis.command-timeout=2s",
                         "--omnigate.redis.reconnect-max-delay=200ms", "--omnigate.request-timeout=5s")) {
@@ -48,7 +49,7 @@ final class RedisOutageTest {
             StockLevel level = sandbox.world().stock().stream().filter(stock -> shopLocations.contains(stock.locationKey())).findFirst()
                     .orElseThrow();
             URI ingress = URI.create("http://127.0.0.1:" + port + "/webhooks/shopify/" + Sandbox.SHOPIFY_ACCOUNT);
-            HttpRequest read = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+            HttpRequest read = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"query\":\"{ products(skus: [\\\"" + level.sku() + "\\\"]) { sku availability { available } } }\"}"))
                     .build();

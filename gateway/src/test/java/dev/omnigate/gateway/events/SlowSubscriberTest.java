@@ -8,6 +8,7 @@ import dev.omnigate.connector.api.change.ChangeKind;
 import dev.omnigate.connector.api.change.EntityType;
 import dev.omnigate.connector.api.model.Channel;
 import dev.omnigate.connector.api.model.SourceRef;
+import dev.omnigate.gateway.security.PartnerFilter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ final class SlowSubscriberTest {
         InMemoryEventLog log = new InMemoryEventLog(1_000, Duration.ofHours(1), 10_000, Clock.systemUTC());
         InventoryChangedSubscription subscription = new InventoryChangedSubscription(log, new LevelIndex(100), properties);
         AtomicReference<Throwable> closedWith = new AtomicReference<>();
-        Flux.from(subscription.inventoryChanged(null, null, null)).subscribe(new BaseSubscriber<>() {
+        Flux.from(subscription.inventoryChanged(null, null, null, PartnerFilter.NONE, null)).subscribe(new BaseSubscriber<>() {
             @Override
             protected void hookOnSubscribe(Subscription subscription) {
                 subscription.request(1); // reads one change, then never again
@@ -65,7 +66,7 @@ final class SlowSubscriberTest {
                     Instant.parse("2026-11-27T12:00:00Z"), "inventory_levels/update", "SKU-1", null)));
         }
 
-        List<String> cursors = Flux.from(subscription.inventoryChanged(null, null, EventCursor.encode(0)))
+        List<String> cursors = Flux.from(subscription.inventoryChanged(null, null, EventCursor.encode(0), PartnerFilter.NONE, null))
                 .map(InventoryChangeView::cursor).take(500).collectList().block(Duration.ofSeconds(20));
 
         assertThat(cursors).hasSize(500).first().isEqualTo(EventCursor.encode(1));

@@ -1,6 +1,7 @@
 package dev.omnigate.gateway.events;
 
 import dev.omnigate.gateway.OmnigateApplication;
+import dev.omnigate.gateway.support.TestClients;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,7 +25,7 @@ final class TwoInstances {
                 // the build machine is shared: the 50 ms default could turn a busy moment into a 503
                 "--omnigate.redis.command-timeout=2s"));
         args.addAll(more);
-        List<Class<?>> all = new ArrayList<>(List.of(OmnigateApplication.class));
+        List<Class<?>> all = new ArrayList<>(List.of(OmnigateApplication.class, TestClients.Registration.class));
         all.addAll(List.of(sources));
         return new SpringApplicationBuilder(all.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
     }

@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,6 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * each status of the issue's bad inputs, no event from any of them, and exactly-once events under duplicates and
  * shuffled delivery.
  */
+@Import(TestClients.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",
@@ -168,7 +171,7 @@ final class WebhookIngressTest {
     void aShopifyStockWebhookReachesASubscriberOfItsSkuWithTheLocation() throws Exception {
         StockLevel level = stocked();
         // a storefront read teaches the gateway which SKU and location each Shopify level id stands for
-        HttpRequest read = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        HttpRequest read = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"query\":\"{ products(skus: [\\\"" + level.sku() + "\\\"]) { sku availability { available } } }\"}"))
                 .build();
@@ -194,7 +197,7 @@ final class WebhookIngressTest {
         StockLevel level = stocked();
         String query = "{\"query\":\"{ products(skus: [\\\"" + level.sku() + "\\\"]) { availability { byLocation { source { connector } "
                 + "location { name } available } } } }\"}";
-        HttpRequest read = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        HttpRequest read = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)).build();
         String before = CLIENT.send(read, HttpResponse.BodyHandlers.ofString()).body();
         String shopLocation = sandbox.shopify().store().locationOfWorld(level.locationKey()).name();

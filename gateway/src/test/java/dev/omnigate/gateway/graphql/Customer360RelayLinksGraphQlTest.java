@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
         "omnigate.request-timeout=1500ms",
         "omnigate.cache.enabled=false" // the cost test counts upstream calls of each request
 })
-@Import(RelayLinkWorld.class)
+@Import({RelayLinkWorld.class, TestClients.Registration.class})
 final class Customer360RelayLinksGraphQlTest {
 
     private static final String PROFILE = """

@@ -45,7 +45,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -56,6 +58,7 @@ import org.springframework.context.annotation.Bean;
  * WireMock under a path prefix per account; every other account answers normally, so each test also sees that one
  * vendor's trouble leaves the others' data in place. A fake POS account (in memory) holds Ava Chen and a priced SKU.
  */
+@Import(TestClients.Registration.class)
 @SpringBootTest(properties = {
         "omnigate.sandbox.enabled=false",
         "omnigate.stores-dir=target/no-store-files",

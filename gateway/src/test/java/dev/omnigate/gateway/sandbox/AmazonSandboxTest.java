@@ -20,13 +20,16 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * Issue 3's "done when" through the real GraphQL endpoint in sandbox mode: the real Amazon connector talks SP-API
  * (LWA, Orders 2026-01-01, FBA inventory, Listings Items) to the Amazon simulator. Expected values come from the
  * demo world, never from constants in this test.
  */
+@Import(TestClients.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",

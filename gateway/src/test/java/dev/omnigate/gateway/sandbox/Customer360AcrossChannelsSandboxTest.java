@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * Issue 5's "Done when" in sandbox mode, every connector talking HTTP to its simulator: Ava Chen's customer-360 by
@@ -25,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * relay addresses of her Zendesk user and the tickets she sent from them), her two tickets and the metrics over all
  * of it. Expected values come from the sandbox's world, never from ids written here.
  */
+@Import(TestClients.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",

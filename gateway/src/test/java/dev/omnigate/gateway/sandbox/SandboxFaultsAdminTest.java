@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * connectors to the simulators. The entity cache and the breaker are off here so every query reaches the simulators
  * and a healed vendor answers at once (their behaviour under faults has its own tests).
  */
+@Import(TestClients.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",
@@ -164,13 +167,13 @@ final class SandboxFaultsAdminTest {
     }
 
     private HttpResponse<String> graphql(String query) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "application/json")
+        return http.send(HttpRequest.newBuilder(uri("/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query)))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", TestClients.bearer(TestClients.ALL_KEY)).timeout(Duration.ofSeconds(30));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

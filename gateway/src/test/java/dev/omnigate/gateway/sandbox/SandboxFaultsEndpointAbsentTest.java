@@ -1,5 +1,6 @@
 package dev.omnigate.gateway.sandbox;
 
+import dev.omnigate.gateway.support.TestClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.omnigate.gateway.support.GatewayTest;
@@ -21,7 +22,7 @@ final class SandboxFaultsEndpointAbsentTest {
     void faultEndpointIsA404WhenSandboxModeIsOff() throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             for (String[] call : new String[][] {{"GET", "/sandbox/faults"}, {"PUT", "/sandbox/faults/shopify"}, {"DELETE", "/sandbox/faults"}}) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + call[1]))
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + call[1])).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                         .header("Content-Type", "application/json")
                         .method(call[0], HttpRequest.BodyPublishers.ofString(call[0].equals("PUT") ? "{\"down\": true}" : "")).build();
                 assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as(call[0] + " " + call[1]).isEqualTo(404);

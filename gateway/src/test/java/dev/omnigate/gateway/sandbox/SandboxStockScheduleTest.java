@@ -6,10 +6,13 @@ import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.gateway.support.GraphQlWsSession;
 import dev.omnigate.simulator.Sandbox;
 import org.junit.jupiter.api.Test;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code omnigate.sandbox.stock-changes-every}: Shopify changes stock by itself and a subscriber sees the changes. */
+@Import(TestClients.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",

@@ -16,10 +16,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code POST /sandbox/stock}: the demo's way to make Shopify send a stock webhook a partner's subscription receives. */
+@Import(TestClients.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files"
@@ -35,7 +38,7 @@ final class SandboxStockTest {
     SandboxStoreConfigSource sandboxSource;
 
     private HttpResponse<String> post(String json) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/stock"))
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/stock")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

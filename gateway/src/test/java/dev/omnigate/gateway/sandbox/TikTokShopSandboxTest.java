@@ -20,13 +20,16 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * Issue 4's "Done when" through the real GraphQL endpoint in sandbox mode: the real TikTok Shop connector talks
  * signed HTTP to the TikTok Shop simulator. Expected values come from the simulator's world and store, never from
  * constants here.
  */
+@Import(TestClients.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",

@@ -22,7 +22,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * Sandbox mode end to end with the real Zendesk connector talking HTTP to the Zendesk simulator: Ava Chen's
@@ -30,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * TikTok Shop relay addresses (the relays are not personal addresses of the profile) and her two tickets, newest
  * first. Expected values come from the sandbox's world, never from constants in this test.
  */
+@Import(TestClients.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnigate.sandbox.enabled=true",
         "omnigate.stores-dir=target/no-store-files",

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The fake accounts every GraphQL and HTTP test runs against (one Spring context, reused by every test class
@@ -36,6 +37,7 @@ import org.springframework.context.annotation.Bean;
  * a MASKED phone: neither may merge.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(TestClients.Registration.class)
 public class FakeWorld {
 
     public static final FakeConnectorFactory SHOP = FakeConnectorFactory.builder("fake-shop", Channel.SHOPIFY)

@@ -26,7 +26,10 @@ import org.springframework.context.annotation.Import;
         "omnigate.resilience.breaker.enabled=false",
         "omnigate.resilience.bulkhead.enabled=false",
         "omnigate.resilience.rate-limit.enabled=false",
-        "omnigate.resilience.retry.max-attempts=1"
+        "omnigate.resilience.retry.max-attempts=1",
+        // off by default outside the sandbox; the page's own tests run here
+        "omnigate.graphiql.enabled=true",
+        "spring.graphql.schema.introspection.enabled=true"
 })
 @Import(FakeWorld.class)
 public @interface GatewayTest {

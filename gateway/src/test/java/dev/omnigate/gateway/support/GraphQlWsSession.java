@@ -19,10 +19,17 @@ public final class GraphQlWsSession implements WebSocket.Listener, AutoCloseable
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
 
+    /** A session as {@link TestClients#ALL} (every scope). */
     public GraphQlWsSession(int port, String query) throws Exception {
+        this(port, query, TestClients.ALL_KEY);
+    }
+
+    /** A session authenticated in {@code connection_init} with the API key. */
+    public GraphQlWsSession(int port, String query, String apiKey) throws Exception {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql"), this).get(10, TimeUnit.SECONDS);
-        socket.sendText("{\"type\":\"connection_init\",\"payload\":{}}", true).get(5, TimeUnit.SECONDS);
+        socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + apiKey + "\"}}", true)
+                .get(5, TimeUnit.SECONDS);
         assertThat(JsonPath.<String>read(next(), "$.type")).isEqualTo("connection_ack");
         String payload = "{\"query\":" + quote(query) + "}";
         socket.sendText("{\"id\":\"s1\",\"type\":\"subscribe\",\"payload\":" + payload + "}", true).get(5, TimeUnit.SECONDS);

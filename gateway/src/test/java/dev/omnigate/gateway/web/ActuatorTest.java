@@ -1,5 +1,6 @@
 package dev.omnigate.gateway.web;
 
+import dev.omnigate.gateway.support.TestClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -26,7 +27,7 @@ final class ActuatorTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", TestClients.bearer(TestClients.ALL_KEY)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -68,7 +69,7 @@ final class ActuatorTest {
 
     @Test
     void prometheusExposesConnectorCallTimers() throws Exception {
-        HttpRequest query = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        HttpRequest query = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ locations { name } }\"}")).build();
         assertThat(http.send(query, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);

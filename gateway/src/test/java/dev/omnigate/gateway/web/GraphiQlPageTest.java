@@ -1,5 +1,6 @@
 package dev.omnigate.gateway.web;
 
+import dev.omnigate.gateway.support.TestClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.omnigate.gateway.support.GatewayTest;
@@ -63,7 +64,7 @@ final class GraphiQlPageTest {
     @Test
     void theDefaultQueryIsValidAgainstTheSchema() throws Exception {
         String query = GraphiQlController.DEFAULT_QUERY.replace("\"", "\\\"").replace("\n", "\\n");
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package dev.omnigate.gateway.web;
 
+import dev.omnigate.gateway.support.TestClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -39,7 +40,7 @@ final class HttpTransportTest {
     }
 
     HttpResponse<String> post(String body, String contentType, String accept) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (accept != null) {
@@ -84,12 +85,12 @@ final class HttpTransportTest {
     void anOversizedBodyIsRefusedWith413WithoutAnUpstreamCall() throws Exception {
         String padding = " ".repeat(300 * 1024); // over the default 256KB limit, and valid JSON whitespace
         String body = "{\"query\":\"{ products(skus: [\\\"MUG-1\\\"]) { sku } }\"" + padding + "}";
-        HttpRequest withLength = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        HttpRequest withLength = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         // without Content-Length (chunked), so the limit is enforced while reading, not only from the header
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
                         body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
@@ -112,7 +113,7 @@ final class HttpTransportTest {
 
     @Test
     void aWellFormedQueryAnswersWithDataAndEchoesTheRequestId() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                 .header("Content-Type", "application/json")
                 .header("X-Request-Id", "test-req-42")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"query Q($s: [String!]!) { products(skus: $s) { sku } }\","
@@ -141,7 +142,7 @@ final class HttpTransportTest {
 
     @Test
     void aForgedRequestIdIsReplaced() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", TestClients.bearer(TestClients.ALL_KEY))
                 .header("Content-Type", "application/json")
                 .header("X-Request-Id", "forged id\tINFO granted admin")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ channels { account } }\"}"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.gateway.support.FakeWorld;
 import dev.omnigate.gateway.support.GatewayTest;
+import dev.omnigate.gateway.support.TestClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -62,7 +63,8 @@ final class WebSocketTransportTest {
                 .get(10, TimeUnit.SECONDS);
         try {
             assertThat(socket.getSubprotocol()).isEqualTo("graphql-transport-ws");
-            socket.sendText("{\"type\":\"connection_init\",\"payload\":{}}", true).get(5, TimeUnit.SECONDS);
+            socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"apiKey\":\"" + TestClients.ALL_KEY + "\"}}", true)
+                    .get(5, TimeUnit.SECONDS);
             assertThat(JsonPath.<String>read(collector.next(), "$.type")).isEqualTo("connection_ack");
 
             socket.sendText("{\"id\":\"q1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ product(sku: \\\"MUG-1\\\") "

@@ -1,5 +1,7 @@
 package dev.omnigate.gateway.graphql.location;
 
+import dev.omnigate.gateway.security.PartnerFilter;
+import dev.omnigate.gateway.security.graphql.GraphQlClients;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
@@ -26,7 +28,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 
-/** {@code locations(kinds:)}, {@code Location.id} and {@code LocationAvailability.location}. */
+/**
+ * {@code locations(kinds:)} (limited to a partner client's locations), {@code Location.id} and
+ * {@code LocationAvailability.location}.
+ */
 @DgsComponent
 public class LocationDataFetcher {
 
@@ -47,6 +52,7 @@ public class LocationDataFetcher {
             }
         }
         Set<LocationKind> filter = wanted;
+        PartnerFilter partner = GraphQlClients.partnerOf(environment);
         RequestScope scope = support.scope(environment);
         return support.invoker().fanOut(support.accounts().with(Capability.LOCATIONS_READ), account -> {
                     LocationReader reader = account.connector().locations().orElseThrow();
@@ -56,6 +62,8 @@ public class LocationDataFetcher {
                     List<Location> locations = results.values().values().stream()
                             .flatMap(List::stream)
                             .filter(location -> filter.contains(location.kind()))
+                            .filter(location -> partner.allowsLocation(location.source().account(), location.source().nativeId(),
+                                    location.kind()))
                             .sorted(Comparator.comparing((Location location) -> location.source().account())
                                     .thenComparing(Location::name)
                                     .thenComparing(location -> location.source().nativeId()))

@@ -1,6 +1,14 @@
 package dev.omnigate.gateway.graphql.node;
 
 import com.netflix.graphql.dgs.DgsComponent;
+import dev.omnigate.gateway.security.GatewayClient;
+import dev.omnigate.gateway.security.PartnerFilter;
+import dev.omnigate.gateway.security.graphql.Forbidden;
+import dev.omnigate.gateway.security.graphql.GraphQlClients;
+import dev.omnigate.gateway.security.graphql.SchemaScopes;
+import dev.omnigate.gateway.security.graphql.ScopeRequirement;
+import java.util.Optional;
+import java.util.Set;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.DgsTypeResolver;
@@ -23,8 +31,9 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 
 /**
- * {@code node(id:)}: decodes the global id (a malformed one is a BAD_REQUEST before any upstream call) and
- * loads the object through its type's data loader, so several {@code node} fields of one request batch.
+ * {@code node(id:)}: decodes the global id (a malformed one is a BAD_REQUEST before any upstream call), refuses a type
+ * the client may not read ({@code FORBIDDEN}, no upstream call) and loads the object through its type's data loader, so
+ * several {@code node} fields of one request batch. A location outside a partner's limits is {@code null}.
  */
 @DgsComponent
 public class NodeDataFetcher {
@@ -38,6 +47,12 @@ public class NodeDataFetcher {
     @DgsQuery
     public CompletableFuture<DataFetcherResult<Object>> node(@InputArgument String id, DgsDataFetchingEnvironment environment) {
         GlobalId globalId = GlobalId.decode(id);
+        // the id names the type: a type the client may not read is refused before any upstream call
+        GatewayClient client = GraphQlClients.of(environment).orElse(null);
+        Optional<ScopeRequirement> required = SchemaScopes.of(environment.getGraphQLSchema()).requirementOfType(globalId.type().name());
+        if (required.isPresent() && !required.get().satisfiedBy(client == null ? Set.of() : client.scopes())) {
+            return CompletableFuture.completedFuture(Forbidden.result(environment, client, required.get(), "a " + globalId.type() + " (node)"));
+        }
         String loaderName = switch (globalId.type()) {
             case Order -> OrderDataLoader.NAME;
             case Customer -> CustomerDataLoader.NAME;
@@ -45,7 +60,11 @@ public class NodeDataFetcher {
             case Ticket -> TicketDataLoader.NAME;
         };
         DataLoader<AccountScopedKey, Fetched<Object>> loader = environment.getDataLoader(loaderName);
+        PartnerFilter partner = GraphQlClients.partnerOf(environment);
         return loader.load(AccountScopedKey.of(globalId), support.scope(environment))
+                .thenApply(fetched -> fetched != null && fetched.value() instanceof Location location
+                        && !partner.allowsLocation(location.source().account(), location.source().nativeId(), location.kind())
+                        ? null : fetched) // a location outside a partner's limits does not exist for it
                 .thenApply(fetched -> GraphQlErrors.result(fetched, environment));
     }
 

@@ -11,27 +11,49 @@ import dev.omnigate.gateway.error.BadRequestException;
 import dev.omnigate.gateway.graphql.batch.GraphQlSupport;
 import dev.omnigate.gateway.graphql.error.Fetched;
 import dev.omnigate.gateway.graphql.error.GraphQlErrors;
+import dev.omnigate.gateway.security.PartnerFilter;
+import dev.omnigate.gateway.security.graphql.GraphQlClients;
 import graphql.execution.DataFetcherResult;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 
-/** {@code product(sku:)}, {@code products(skus:)} and {@code OrderLine.product}, all through {@link ProductDataLoader}. */
+/**
+ * {@code product(sku:)}, {@code products(skus:)} and {@code OrderLine.product}, all through {@link ProductDataLoader},
+ * limited to a partner client's SKUs and locations ({@link PartnerProducts}).
+ */
 @DgsComponent
 public class ProductDataFetcher {
 
     private final GraphQlSupport support;
+    private final PartnerProducts partnerProducts;
 
-    public ProductDataFetcher(GraphQlSupport support) {
+    public ProductDataFetcher(GraphQlSupport support, PartnerProducts partnerProducts) {
         this.support = support;
+        this.partnerProducts = partnerProducts;
     }
 
     @DgsQuery
     public CompletableFuture<DataFetcherResult<ProductView>> product(@InputArgument String sku, DgsDataFetchingEnvironment environment) {
         requireSku(sku, "sku");
+        return visibleProduct(sku, environment);
+    }
+
+    /** One SKU through the loader, as the client may see it: a SKU outside a partner's limits is unknown (null, no call). */
+    private CompletableFuture<DataFetcherResult<ProductView>> visibleProduct(String sku, DgsDataFetchingEnvironment environment) {
+        PartnerFilter partner = GraphQlClients.partnerOf(environment);
+        if (!partner.allowsSku(sku)) {
+            return CompletableFuture.completedFuture(DataFetcherResult.<ProductView>newResult().build());
+        }
         DataLoader<String, Fetched<ProductView>> loader = environment.getDataLoader(ProductDataLoader.NAME);
-        return loader.load(sku, support.scope(environment)).thenApply(fetched -> GraphQlErrors.result(fetched, environment));
+        RequestScope scope = support.scope(environment);
+        return loader.load(sku, scope)
+                .thenCompose(fetched -> fetched == null ? CompletableFuture.completedFuture(fetched)
+                        : partnerProducts.visible(fetched.value(), partner, scope).thenApply(view -> new Fetched<>(view, fetched.failures())))
+                .thenApply(fetched -> GraphQlErrors.result(fetched, environment));
     }
 
     /** One entry per requested SKU, in order, null for SKUs no channel knows; each failed account reported once. */
@@ -47,13 +69,24 @@ public class ProductDataFetcher {
         }
         DataLoader<String, Fetched<ProductView>> loader = environment.getDataLoader(ProductDataLoader.NAME);
         RequestScope scope = support.scope(environment);
-        List<Object> contexts = skus.stream().<Object>map(sku -> scope).toList();
-        return loader.loadMany(skus, contexts).thenApply(answers -> {
-            List<ProductView> products = new ArrayList<>();
-            for (Fetched<ProductView> answer : answers) {
-                products.add(answer == null ? null : answer.value());
+        PartnerFilter partner = GraphQlClients.partnerOf(environment);
+        // SKUs outside a partner's limits are not asked for: they answer null, like a SKU no channel knows
+        List<String> visible = skus.stream().filter(partner::allowsSku).toList();
+        List<Object> contexts = visible.stream().<Object>map(sku -> scope).toList();
+        return loader.loadMany(visible, contexts).thenCompose(answers -> {
+            Map<String, CompletableFuture<ProductView>> views = new HashMap<>();
+            for (int i = 0; i < visible.size(); i++) {
+                Fetched<ProductView> answer = answers.get(i);
+                views.put(visible.get(i), partnerProducts.visible(answer == null ? null : answer.value(), partner, scope));
             }
-            return GraphQlErrors.result(products, Fetched.failuresOf(answers), environment);
+            return CompletableFuture.allOf(views.values().toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+                List<ProductView> products = new ArrayList<>();
+                for (String sku : skus) {
+                    CompletableFuture<ProductView> view = views.get(sku);
+                    products.add(view == null ? null : view.join());
+                }
+                return GraphQlErrors.result(products, Fetched.failuresOf(answers), environment);
+            });
         });
     }
 
@@ -63,8 +96,7 @@ public class ProductDataFetcher {
         if (line.sku() == null || line.sku().isBlank()) {
             return CompletableFuture.completedFuture(DataFetcherResult.<ProductView>newResult().build());
         }
-        DataLoader<String, Fetched<ProductView>> loader = environment.getDataLoader(ProductDataLoader.NAME);
-        return loader.load(line.sku(), support.scope(environment)).thenApply(fetched -> GraphQlErrors.result(fetched, environment));
+        return visibleProduct(line.sku(), environment);
     }
 
     private static void requireSku(String sku, String argument) {
