@@ -1,16 +1,16 @@
 package dev.omnigate.gateway.config;
 
+import dev.omnigate.gateway.audit.PiiAuditTrail;
 import dev.omnigate.gateway.connector.ConnectorAccount;
 import dev.omnigate.gateway.connector.ConnectorAccounts;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import dev.omnigate.gateway.audit.PiiAuditTrail;
 import dev.omnigate.gateway.sandbox.SandboxClients;
 import dev.omnigate.gateway.security.ClientDefinition;
 import dev.omnigate.gateway.security.ClientRegistry;
 import dev.omnigate.gateway.security.GatewayAuthenticationManager;
 import dev.omnigate.gateway.security.Scope;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;

@@ -1,5 +1,6 @@
 package dev.omnigate.gateway.web;
 
+import dev.omnigate.gateway.config.OmnigateProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import dev.omnigate.gateway.config.OmnigateProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;

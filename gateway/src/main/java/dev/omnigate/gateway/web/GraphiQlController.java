@@ -1,11 +1,11 @@
 package dev.omnigate.gateway.web;
 
+import dev.omnigate.gateway.sandbox.SandboxClients;
+import dev.omnigate.gateway.security.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import dev.omnigate.gateway.sandbox.SandboxClients;
-import dev.omnigate.gateway.security.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,7 @@ import dev.omnigate.connector.api.model.Channel;
 import dev.omnigate.connector.api.model.InventoryLevel;
 import dev.omnigate.connector.api.model.SourceRef;
 import dev.omnigate.gateway.support.GraphQlWsSession;
+import dev.omnigate.gateway.support.TestClients;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -26,10 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /**
  * {@code inventoryChanged} over graphql-transport-ws (the JDK WebSocket client speaking the protocol) and SSE:

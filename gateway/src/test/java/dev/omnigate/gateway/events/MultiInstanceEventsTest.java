@@ -1,12 +1,12 @@
 package dev.omnigate.gateway.events;
 
-import dev.omnigate.gateway.support.TestClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.gateway.sandbox.SandboxStoreConfigSource;
 import dev.omnigate.gateway.support.GraphQlWsSession;
+import dev.omnigate.gateway.support.TestClients;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.shopify.ShopifyWebhook;
 import dev.omnigate.simulator.shopify.ShopifyWebhooks;

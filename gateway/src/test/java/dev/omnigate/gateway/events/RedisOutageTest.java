@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.gateway.OmnigateApplication;
-import dev.omnigate.gateway.support.TestClients;
 import dev.omnigate.gateway.sandbox.SandboxStoreConfigSource;
 import dev.omnigate.gateway.support.GraphQlWsSession;
 import dev.omnigate.gateway.support.RedisProcess;
+import dev.omnigate.gateway.support.TestClients;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.shopify.ShopifyWebhook;
 import dev.omnigate.simulator.world.StockLevel;

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
+import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
-import org.springframework.util.unit.DataSize;
 
 /** A subscriber that stops reading gets the configured slack, then a clear error; memory stays bounded. */
 final class SlowSubscriberTest {

@@ -7,6 +7,7 @@ import dev.omnigate.connector.api.model.Channel;
 import dev.omnigate.connector.api.model.InventoryLevel;
 import dev.omnigate.connector.api.model.SourceRef;
 import dev.omnigate.gateway.OmnigateApplication;
+import dev.omnigate.gateway.support.TestClients;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +47,7 @@ final class SubscriptionBenchmark {
 
     @Test
     void run() throws Exception {
-        ConfigurableApplicationContext gateway = new SpringApplication(OmnigateApplication.class).run("--server.port=0",
+        ConfigurableApplicationContext gateway = new SpringApplication(OmnigateApplication.class, TestClients.Registration.class).run("--server.port=0",
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--omnigate.sandbox.enabled=false",
                 "--omnigate.stores-dir=target/no-store-files", "--omnigate.events.subscriber-buffer=10000");
         try {
@@ -157,7 +158,7 @@ final class SubscriptionBenchmark {
 
         @Override
         public void onOpen(WebSocket socket) {
-            initSent = socket.sendText("{\"type\":\"connection_init\",\"payload\":{}}", true);
+            initSent = socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"apiKey\":\"" + TestClients.ALL_KEY + "\"}}", true);
             socket.request(1);
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.gateway.sandbox.SandboxStoreConfigSource;
 import dev.omnigate.gateway.support.GraphQlWsSession;
+import dev.omnigate.gateway.support.TestClients;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.shopify.ShopifyWebhook;
 import dev.omnigate.simulator.shopify.ShopifyWebhooks;
@@ -30,10 +31,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /**
  * {@code POST /webhooks/{connector}/{account}} in sandbox mode with deliveries the Shopify simulator signs like Shopify:

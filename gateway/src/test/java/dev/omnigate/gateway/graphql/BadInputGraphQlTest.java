@@ -9,15 +9,15 @@ import dev.omnigate.gateway.ids.GlobalId;
 import dev.omnigate.gateway.ids.GlobalIdType;
 import dev.omnigate.gateway.support.FakeWorld;
 import dev.omnigate.gateway.support.GatewayTest;
-import dev.omnigate.gateway.support.GraphQlClient;
 import dev.omnigate.gateway.support.GraphQlClient.Answer;
+import dev.omnigate.gateway.support.GraphQlClient;
 import java.util.Collections;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.netflix.graphql.dgs.DgsQueryExecutor;
 import dev.omnigate.connector.testkit.fake.FakeAccount;
 import dev.omnigate.connector.testkit.fake.FakeOperation;
-import dev.omnigate.gateway.support.GraphQlClient;
 import dev.omnigate.gateway.support.GraphQlClient.Answer;
+import dev.omnigate.gateway.support.GraphQlClient;
 import dev.omnigate.gateway.support.RelayLinkWorld;
+import dev.omnigate.gateway.support.TestClients;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 

@@ -1,13 +1,13 @@
 package dev.omnigate.gateway.resilience;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static dev.omnigate.connector.testkit.fake.FakeAccountBuilder.line;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.omnigate.connector.testkit.fake.FakeAccountBuilder.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,15 +22,13 @@ import dev.omnigate.connector.api.model.Channel;
 import dev.omnigate.connector.testkit.fake.FakeConnectorFactory;
 import dev.omnigate.gateway.cache.EntityCache;
 import dev.omnigate.gateway.config.AccountDefinition;
-import dev.omnigate.gateway.support.GraphQlClient;
 import dev.omnigate.gateway.support.GraphQlClient.Answer;
+import dev.omnigate.gateway.support.GraphQlClient;
 import dev.omnigate.gateway.support.InMemoryStoreConfigSource;
+import dev.omnigate.gateway.support.TestClients;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +43,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.omnigate.gateway.support.TestClients;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Fault injection over real HTTP: the real Shopify connector talks to WireMock (stubs in the Admin GraphQL shapes),

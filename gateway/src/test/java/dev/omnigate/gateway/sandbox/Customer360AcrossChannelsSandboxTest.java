@@ -3,8 +3,9 @@ package dev.omnigate.gateway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.netflix.graphql.dgs.DgsQueryExecutor;
-import dev.omnigate.gateway.support.GraphQlClient;
 import dev.omnigate.gateway.support.GraphQlClient.Answer;
+import dev.omnigate.gateway.support.GraphQlClient;
+import dev.omnigate.gateway.support.TestClients;
 import dev.omnigate.simulator.world.Channel;
 import dev.omnigate.simulator.world.DemoWorld;
 import dev.omnigate.simulator.world.Order;
@@ -17,7 +18,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 

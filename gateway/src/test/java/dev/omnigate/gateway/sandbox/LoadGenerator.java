@@ -23,11 +23,20 @@ import java.util.function.IntFunction;
  */
 final class LoadGenerator implements AutoCloseable {
 
-    /** One run's figures. */
-    record Result(long answers, long httpErrors, long graphqlErrors, double seconds, long[] sortedLatencyNanos) {
+    /**
+     * One run's figures.
+     *
+     * @param cpuNanos CPU time the whole JVM (load generator, gateway and simulators) used during the run
+     */
+    record Result(long answers, long httpErrors, long graphqlErrors, double seconds, long[] sortedLatencyNanos, long cpuNanos) {
 
         double rps() {
             return answers / seconds;
+        }
+
+        /** CPU milliseconds of the whole JVM per answer. */
+        double cpuMsPerAnswer() {
+            return answers == 0 ? Double.NaN : cpuNanos / 1e6 / answers;
         }
 
         double percentileMs(double percentile) {
@@ -48,6 +57,8 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /** The {@code Authorization} header every request carries; null for none. */
+    private volatile String authorization;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -55,7 +66,14 @@ final class LoadGenerator implements AutoCloseable {
      * Runs {@code concurrency} workers against {@code url} for {@code duration}; worker {@code i}'s {@code n}-th
      * request body is {@code bodies.apply(...)} of a running counter (so scenarios may vary the request).
      */
+    /** Sends {@code Authorization: <value>} with every following request (null: none). */
+    LoadGenerator authorization(String value) {
+        this.authorization = value;
+        return this;
+    }
+
     Result run(URI url, IntFunction<String> bodies, int concurrency, Duration duration) throws Exception {
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         AtomicInteger sequence = new AtomicInteger();
@@ -83,8 +101,14 @@ final class LoadGenerator implements AutoCloseable {
             System.arraycopy(worker.latencies, 0, all, offset, worker.count);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuStart;
         Arrays.sort(all);
-        return new Result(answers, httpErrors, graphqlErrors, seconds, all);
+        return new Result(answers, httpErrors, graphqlErrors, seconds, all, cpu);
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** One request, its latency in ms; for sequential probes. */
@@ -96,8 +120,14 @@ final class LoadGenerator implements AutoCloseable {
 
     /** One request's answer body, for notes on answer sizes. */
     String fetch(URI url, String body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return client.send(request(url, body).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private HttpRequest.Builder request(URI url, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        String credential = authorization;
+        return credential == null ? request : request.header("Authorization", credential);
     }
 
     private final class Worker {
@@ -107,8 +137,7 @@ final class LoadGenerator implements AutoCloseable {
         long graphqlErrors;
 
         void send(URI url, String body) {
-            HttpRequest request = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpRequest request = request(url, body).timeout(Duration.ofSeconds(30)).build();
             long started = System.nanoTime();
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -79,25 +79,40 @@ final class SandboxBenchmark {
 
     @Test
     void run() throws Exception {
-        try (LoadGenerator load = new LoadGenerator()) {
+        try (LoadGenerator load = new LoadGenerator(); BenchIdp idp = BenchIdp.start()) {
             double baselineRps;
-            try (Gateway gateway = Gateway.start(true)) {
+            try (Gateway gateway = Gateway.start(true, idp)) {
                 gateway.setLatencyEverywhere(0);
-                Row a = scenario(load, gateway, "(a) { __typename } (baseline)", i -> body(TYPENAME, Map.of()), null);
+                load.authorization("Bearer " + SandboxClients.ADMIN_KEY);
+                Row a = scenario(load, gateway, "(a) { __typename } (baseline), API key", i -> body(TYPENAME, Map.of()), null);
                 baselineRps = a.result().rps();
                 rows.add(a);
+                load.authorization("Bearer " + idp.token("bench-client", "catalog:read"));
+                rows.add(scenario(load, gateway, "(a2) { __typename }, JWT (RS256, JWKS over HTTP)", i -> body(TYPENAME, Map.of()), null));
 
                 gateway.setLatencyEverywhere(latencyMs);
+                load.authorization("Bearer " + SandboxClients.FRONTEND_KEY);
                 List<String> skus = gateway.source.sandbox().world().skus().stream().map(Sku::sku).limit(20).toList();
                 String productsBody = body(PRODUCTS, Map.of("skus", skus));
                 load.once(gateway.graphql(), productsBody); // fills the cache: "hot" from here on
                 notes.add(String.format(Locale.ROOT, "answer sizes: (a) %,d bytes, (b) %,d bytes",
                         load.fetch(gateway.graphql(), body(TYPENAME, Map.of())).length(), load.fetch(gateway.graphql(), productsBody).length()));
-                Row b = scenario(load, gateway, "(b) products(skus: 20), hot cache, " + latencyMs + " ms upstream", i -> productsBody, null);
+                Row b = scenario(load, gateway, "(b) products(skus: 20), hot cache, " + latencyMs + " ms upstream, storefront key",
+                        i -> productsBody, null);
                 rows.add(new Row(b.scenario(), b.result(), b.upstreamPerQuery(),
                         String.format(Locale.ROOT, "%.2f x baseline RPS (target >= 0.7)", b.result().rps() / baselineRps)));
+                load.authorization("Bearer " + SandboxClients.PARTNER_KEY);
+                List<String> partnerSkus = gateway.source.sandbox().world().skus().stream().map(Sku::sku)
+                        .filter(sku -> sku.startsWith("OO-SDJ-") || sku.startsWith("OO-C28-")).limit(20).toList();
+                String partnerBody = body(PRODUCTS, Map.of("skus", partnerSkus));
+                load.once(gateway.graphql(), partnerBody);
+                Row b2 = scenario(load, gateway, "(b2) the same for the partner key: " + partnerSkus.size()
+                        + " of its SKUs, warehouses only (row limits)", i -> partnerBody, null);
+                rows.add(new Row(b2.scenario(), b2.result(), b2.upstreamPerQuery(),
+                        String.format(Locale.ROOT, "%.2f x baseline RPS", b2.result().rps() / baselineRps)));
             }
-            try (Gateway gateway = Gateway.start(false)) {
+            load.authorization("Bearer " + SandboxClients.SUPPORT_KEY);
+            try (Gateway gateway = Gateway.start(false, idp)) {
                 String c360 = body(CUSTOMER_360, Map.of());
                 Map<String, Long> levels = levels(load, gateway, c360);
                 long floorMs = levels.get("all") * latencyMs;
@@ -212,18 +227,20 @@ final class SandboxBenchmark {
                         + "upstream latency %d ms; load generator, gateway and simulators in one JVM.%n%n",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), concurrency, measure.toSeconds(), warmup.toSeconds(), latencyMs));
-        out.append("| scenario | RPS | p50 ms | p99 ms | HTTP errors | answers with GraphQL errors | upstream calls / query | ratio |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---|---|\n");
+        out.append("| scenario | RPS | p50 ms | p99 ms | CPU ms / answer | HTTP errors | answers with GraphQL errors | upstream calls / query | ratio |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (Row row : rows) {
             LoadGenerator.Result r = row.result();
             String upstream = row.upstreamPerQuery().entrySet().stream().filter(e -> e.getValue() > 0)
                     .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
             double total = row.upstreamPerQuery().values().stream().mapToDouble(Double::doubleValue).sum();
-            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.2f %% | %.2f %% | %.2f%s | %s |%n", row.scenario(), r.rps(),
-                    r.percentileMs(50), r.percentileMs(99), 100 * r.httpErrorRate(), 100 * r.graphqlErrorRate(), total,
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.2f | %.2f %% | %.2f %% | %.2f%s | %s |%n", row.scenario(), r.rps(),
+                    r.percentileMs(50), r.percentileMs(99), r.cpuMsPerAnswer(), 100 * r.httpErrorRate(), 100 * r.graphqlErrorRate(), total,
                     upstream.isEmpty() ? "" : " (" + upstream + ")", row.ratio() == null ? "" : row.ratio()));
         }
         out.append('\n');
+        notes.add("CPU ms / answer: CPU time of the whole JVM (load generator, gateway and the five simulators) during the measured "
+                + "run, per answer; compare rows, not absolute numbers");
         notes.forEach(note -> out.append("- ").append(note).append('\n'));
         return out.toString();
     }
@@ -249,8 +266,10 @@ final class SandboxBenchmark {
     /** One gateway in sandbox mode on a free port, in this JVM. */
     private record Gateway(ConfigurableApplicationContext context, SandboxStoreConfigSource source, URI graphql) implements AutoCloseable {
 
-        static Gateway start(boolean cache) {
+        static Gateway start(boolean cache, BenchIdp idp) {
             Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", idp.jwksUri());
+            properties.put("omnigate.audit.file", "target/bench/audit.jsonl");
             properties.put("server.port", "0");
             properties.put("spring.main.banner-mode", "off");
             properties.put("logging.level.root", "WARN");

@@ -6,8 +6,9 @@ import com.netflix.graphql.dgs.DgsQueryExecutor;
 import dev.omnigate.gateway.cache.EntityCache;
 import dev.omnigate.gateway.connector.ConnectorAccount;
 import dev.omnigate.gateway.connector.ConnectorAccounts;
-import dev.omnigate.gateway.support.GraphQlClient;
 import dev.omnigate.gateway.support.GraphQlClient.Answer;
+import dev.omnigate.gateway.support.GraphQlClient;
+import dev.omnigate.gateway.support.TestClients;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.shopify.RequestCounters;
 import dev.omnigate.simulator.shopify.ShopifyModel;
@@ -23,7 +24,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 

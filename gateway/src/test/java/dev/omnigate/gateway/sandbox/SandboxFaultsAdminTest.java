@@ -3,6 +3,7 @@ package dev.omnigate.gateway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.omnigate.gateway.support.TestClients;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.faults.FaultControls;
 import dev.omnigate.simulator.faults.FaultSettings;
@@ -20,10 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

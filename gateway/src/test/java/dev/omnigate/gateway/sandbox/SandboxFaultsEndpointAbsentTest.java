@@ -1,9 +1,9 @@
 package dev.omnigate.gateway.sandbox;
 
-import dev.omnigate.gateway.support.TestClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.omnigate.gateway.support.GatewayTest;
+import dev.omnigate.gateway.support.TestClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.gateway.support.GraphQlWsSession;
+import dev.omnigate.gateway.support.TestClients;
 import dev.omnigate.simulator.Sandbox;
 import org.junit.jupiter.api.Test;
-import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /** {@code omnigate.sandbox.stock-changes-every}: Shopify changes stock by itself and a subscriber sees the changes. */
 @Import(TestClients.Registration.class)

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.netflix.graphql.dgs.DgsQueryExecutor;
 import dev.omnigate.gateway.cache.EntityCache;
-import dev.omnigate.gateway.support.GraphQlClient;
 import dev.omnigate.gateway.support.GraphQlClient.Answer;
+import dev.omnigate.gateway.support.GraphQlClient;
+import dev.omnigate.gateway.support.TestClients;
 import dev.omnigate.simulator.Sandbox;
 import dev.omnigate.simulator.world.Channel;
 import dev.omnigate.simulator.world.ChannelEmail;
@@ -22,7 +23,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.omnigate.gateway.support.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 

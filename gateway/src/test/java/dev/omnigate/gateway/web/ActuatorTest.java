@@ -1,12 +1,12 @@
 package dev.omnigate.gateway.web;
 
-import dev.omnigate.gateway.support.TestClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.connector.api.HealthReport;
 import dev.omnigate.gateway.support.FakeWorld;
 import dev.omnigate.gateway.support.GatewayTest;
+import dev.omnigate.gateway.support.TestClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

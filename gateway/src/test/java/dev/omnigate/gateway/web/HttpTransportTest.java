@@ -1,11 +1,11 @@
 package dev.omnigate.gateway.web;
 
-import dev.omnigate.gateway.support.TestClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.gateway.support.FakeWorld;
 import dev.omnigate.gateway.support.GatewayTest;
+import dev.omnigate.gateway.support.TestClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -41,8 +41,12 @@ final class ProductionDefaultsTest {
     }
 
     private HttpResponse<String> graphql(String query) throws Exception {
+        return graphql(TestClients.ALL_KEY, query);
+    }
+
+    private HttpResponse<String> graphql(String key, String query) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Content-Type", "application/json").header("X-Api-Key", TestClients.ALL_KEY)
+                .header("Content-Type", "application/json").header("X-Api-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -56,6 +60,16 @@ final class ProductionDefaultsTest {
         assertThat(JsonPath.<String>read(schema.body(), "$.errors[0].message")).contains("introspection");
         assertThat(type.body()).doesNotContain("emails");
         assertThat(JsonPath.<String>read(typename.body(), "$.data.__typename")).isEqualTo("Query");
+    }
+
+    @Test
+    void theFederationSdlIsIntrospectionByAnotherNameAndOnlyForAdmins() throws Exception {
+        HttpResponse<String> storefront = graphql(TestClients.CATALOG_KEY, "{ _service { sdl } }");
+        HttpResponse<String> admin = graphql(TestClients.ALL_KEY, "{ _service { sdl } }");
+
+        assertThat(JsonPath.<String>read(storefront.body(), "$.errors[0].extensions.code")).isEqualTo("FORBIDDEN");
+        assertThat(storefront.body()).doesNotContain("type Customer");
+        assertThat(JsonPath.<String>read(admin.body(), "$.data._service.sdl")).contains("type Customer");
     }
 
     @Test

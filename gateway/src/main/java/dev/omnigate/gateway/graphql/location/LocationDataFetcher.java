@@ -1,7 +1,5 @@
 package dev.omnigate.gateway.graphql.location;
 
-import dev.omnigate.gateway.security.PartnerFilter;
-import dev.omnigate.gateway.security.graphql.GraphQlClients;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
@@ -9,7 +7,6 @@ import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import dev.omnigate.connector.api.Capability;
 import dev.omnigate.connector.api.model.InventoryLevel;
-import dev.omnigate.gateway.graphql.product.ProductView;
 import dev.omnigate.connector.api.model.Location;
 import dev.omnigate.connector.api.model.LocationKind;
 import dev.omnigate.connector.api.read.LocationReader;
@@ -18,8 +15,11 @@ import dev.omnigate.gateway.graphql.batch.AccountScopedKey;
 import dev.omnigate.gateway.graphql.batch.GraphQlSupport;
 import dev.omnigate.gateway.graphql.error.Fetched;
 import dev.omnigate.gateway.graphql.error.GraphQlErrors;
+import dev.omnigate.gateway.graphql.product.ProductView;
 import dev.omnigate.gateway.ids.GlobalId;
 import dev.omnigate.gateway.ids.GlobalIdType;
+import dev.omnigate.gateway.security.PartnerFilter;
+import dev.omnigate.gateway.security.graphql.GraphQlClients;
 import graphql.execution.DataFetcherResult;
 import java.util.Comparator;
 import java.util.EnumSet;

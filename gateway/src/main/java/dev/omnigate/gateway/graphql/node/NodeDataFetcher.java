@@ -1,14 +1,6 @@
 package dev.omnigate.gateway.graphql.node;
 
 import com.netflix.graphql.dgs.DgsComponent;
-import dev.omnigate.gateway.security.GatewayClient;
-import dev.omnigate.gateway.security.PartnerFilter;
-import dev.omnigate.gateway.security.graphql.Forbidden;
-import dev.omnigate.gateway.security.graphql.GraphQlClients;
-import dev.omnigate.gateway.security.graphql.SchemaScopes;
-import dev.omnigate.gateway.security.graphql.ScopeRequirement;
-import java.util.Optional;
-import java.util.Set;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.DgsTypeResolver;
@@ -26,7 +18,15 @@ import dev.omnigate.gateway.graphql.location.LocationDataLoader;
 import dev.omnigate.gateway.graphql.order.OrderDataLoader;
 import dev.omnigate.gateway.graphql.ticket.TicketDataLoader;
 import dev.omnigate.gateway.ids.GlobalId;
+import dev.omnigate.gateway.security.GatewayClient;
+import dev.omnigate.gateway.security.PartnerFilter;
+import dev.omnigate.gateway.security.graphql.Forbidden;
+import dev.omnigate.gateway.security.graphql.GraphQlClients;
+import dev.omnigate.gateway.security.graphql.SchemaScopes;
+import dev.omnigate.gateway.security.graphql.ScopeRequirement;
 import graphql.execution.DataFetcherResult;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 

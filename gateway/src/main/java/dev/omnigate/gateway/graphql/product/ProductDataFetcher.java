@@ -14,10 +14,10 @@ import dev.omnigate.gateway.graphql.error.GraphQlErrors;
 import dev.omnigate.gateway.security.PartnerFilter;
 import dev.omnigate.gateway.security.graphql.GraphQlClients;
 import graphql.execution.DataFetcherResult;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 

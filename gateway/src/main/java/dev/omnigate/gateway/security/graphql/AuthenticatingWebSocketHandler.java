@@ -2,8 +2,8 @@ package dev.omnigate.gateway.security.graphql;
 
 import dev.omnigate.gateway.security.AuthMetrics;
 import dev.omnigate.gateway.security.ClientAuthentication;
-import dev.omnigate.gateway.security.CredentialRejectedException;
 import dev.omnigate.gateway.security.CredentialRejectedException.Reason;
+import dev.omnigate.gateway.security.CredentialRejectedException;
 import dev.omnigate.gateway.security.CredentialResolver;
 import dev.omnigate.gateway.security.GatewayAuthenticationManager;
 import dev.omnigate.gateway.security.GatewayClient;

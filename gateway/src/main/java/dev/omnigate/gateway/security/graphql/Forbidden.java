@@ -1,7 +1,7 @@
 package dev.omnigate.gateway.security.graphql;
 
-import dev.omnigate.gateway.security.GatewayClient;
 import com.netflix.graphql.types.errors.ErrorType;
+import dev.omnigate.gateway.security.GatewayClient;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;

@@ -17,6 +17,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.introspection.Introspection;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLFieldDefinition;
@@ -53,6 +54,12 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ScopeInstrumentation extends SimplePerformantInstrumentation {
+
+    /** Federation's {@code _service { sdl }}: the whole schema, so introspection by another name. */
+    static final String FEDERATION_SDL_FIELD = "_service";
+    /** While introspection is off, only admin clients (a supergraph router's key) may read the SDL. */
+    static final ScopeRequirement SDL_WHILE_INTROSPECTION_IS_OFF = new ScopeRequirement(List.of(Set.of(Scope.ADMIN)),
+            "Query._service while introspection is off");
 
     /** The GraphQL context key under which transports note how the request came ({@code http}, {@code sse}, {@code websocket}). */
     public static final String TRANSPORT = "omnigate.transport";
@@ -116,8 +123,11 @@ public class ScopeInstrumentation extends SimplePerformantInstrumentation {
             };
             state.client = client;
             state.operation = execution.getOperationDefinition().getName();
+            GraphQLFieldDefinition sdl = execution.getGraphQLSchema().getQueryType().getFieldDefinition(FEDERATION_SDL_FIELD);
+            boolean introspectionOff = execution.getGraphQLContext().getBoolean(Introspection.INTROSPECTION_DISABLED, false);
             state.analysis = SelectionAnalysis.analyse(execution.getGraphQLSchema(), root,
-                    execution.getOperationDefinition().getSelectionSet(), execution.getFragmentsByName(), granted);
+                    execution.getOperationDefinition().getSelectionSet(), execution.getFragmentsByName(), granted,
+                    field -> introspectionOff && field == sdl ? SDL_WHILE_INTROSPECTION_IS_OFF : null);
         }
         return SimpleInstrumentationContext.noOp();
     }

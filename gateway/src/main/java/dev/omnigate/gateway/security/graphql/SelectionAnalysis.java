@@ -40,22 +40,29 @@ final class SelectionAnalysis {
     private final GraphQLSchema schema;
     private final SchemaScopes scopes;
     private final Set<Scope> granted;
+    private final java.util.function.Function<GraphQLFieldDefinition, ScopeRequirement> extraGuard;
     private final Map<String, FragmentDefinition> fragments;
     private final Set<String> walkedFragments = new HashSet<>();
     private final Set<GraphQLFieldDefinition> considered = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<GraphQLFieldDefinition, ScopeRequirement> forbidden = new IdentityHashMap<>();
     private final Map<GraphQLFieldDefinition, SchemaScopes.PiiClass> personal = new IdentityHashMap<>();
 
-    private SelectionAnalysis(GraphQLSchema schema, Set<Scope> granted, Map<String, FragmentDefinition> fragments) {
+    private SelectionAnalysis(GraphQLSchema schema, Set<Scope> granted, Map<String, FragmentDefinition> fragments,
+            java.util.function.Function<GraphQLFieldDefinition, ScopeRequirement> extraGuard) {
         this.schema = schema;
         this.scopes = SchemaScopes.of(schema);
         this.granted = granted;
         this.fragments = fragments;
+        this.extraGuard = extraGuard;
     }
 
+    /**
+     * @param extraGuard a requirement for fields the schema's directives cannot reach (the federation SDL field added by
+     *     DGS); null for none
+     */
     static Result analyse(GraphQLSchema schema, GraphQLObjectType root, SelectionSet selections, Map<String, FragmentDefinition> fragments,
-            Set<Scope> granted) {
-        SelectionAnalysis analysis = new SelectionAnalysis(schema, granted, fragments);
+            Set<Scope> granted, java.util.function.Function<GraphQLFieldDefinition, ScopeRequirement> extraGuard) {
+        SelectionAnalysis analysis = new SelectionAnalysis(schema, granted, fragments, extraGuard);
         analysis.walk(selections, root);
         return new Result(analysis.forbidden, analysis.personal);
     }
@@ -117,6 +124,11 @@ final class SelectionAnalysis {
                 forbidden.put(definition, requirement);
                 return;
             }
+        }
+        ScopeRequirement extra = extraGuard.apply(definition);
+        if (extra != null && !extra.satisfiedBy(granted)) {
+            forbidden.put(definition, extra);
+            return;
         }
         scopes.piiClassOf(definition).ifPresent(piiClass -> personal.put(definition, piiClass));
     }
