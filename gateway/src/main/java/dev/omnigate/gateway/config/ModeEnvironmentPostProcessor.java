@@ -1,13 +1,11 @@
 package dev.omnigate.gateway.config;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -84,14 +82,8 @@ public final class ModeEnvironmentPostProcessor implements EnvironmentPostProces
 
     /** The store files of the folder (what the stores mode would read). */
     static List<Path> storeFiles(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> listing = Files.list(folder)) {
-            return listing.filter(Files::isRegularFile)
-                    .filter(path -> path.getFileName().toString().endsWith(".yml") || path.getFileName().toString().endsWith(".yaml"))
-                    .sorted()
-                    .toList();
+        try {
+            return YamlFiles.list(folder);
         } catch (IOException e) {
             return List.of(folder); // unreadable: better stores mode (and its error report) than a silent sandbox
         }

@@ -1,21 +1,12 @@
 package dev.omnigate.gateway.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads every {@code *.yml} / {@code *.yaml} file of the stores folder (not {@code *.sample}), in file-name
@@ -41,15 +32,9 @@ public final class YamlStoreConfigSource implements StoreConfigSource {
     }
 
     private void load() {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
         List<Path> storeFiles;
-        try (Stream<Path> listing = Files.list(folder)) {
-            storeFiles = listing.filter(Files::isRegularFile)
-                    .filter(path -> path.getFileName().toString().endsWith(".yml") || path.getFileName().toString().endsWith(".yaml"))
-                    .sorted()
-                    .toList();
+        try {
+            storeFiles = YamlFiles.list(folder);
         } catch (IOException e) {
             problems.add(new StoreConfigProblem(folder.toString(), null, null, null, "cannot list the folder: " + e.getMessage()));
             return;
@@ -62,23 +47,12 @@ public final class YamlStoreConfigSource implements StoreConfigSource {
 
     private void readFile(Path file) {
         String origin = file.toString();
-        Object document;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            document = new Yaml(new SafeConstructor(options)).load(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark();
-            String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-            problems.add(new StoreConfigProblem(origin, null, null, null, "is not valid YAML" + where + ": " + e.getProblem()));
-            return;
-        } catch (YAMLException e) {
-            problems.add(new StoreConfigProblem(origin, null, null, null, "is not valid YAML"));
-            return;
-        } catch (IOException e) {
-            problems.add(new StoreConfigProblem(origin, null, null, null, "cannot be read: " + e.getMessage()));
+        YamlFiles.Read read = YamlFiles.read(file);
+        if (read.failed()) {
+            problems.add(new StoreConfigProblem(origin, null, null, null, read.problem()));
             return;
         }
+        Object document = read.document();
         if (document == null) {
             return; // an empty file defines nothing
         }
@@ -158,16 +132,8 @@ public final class YamlStoreConfigSource implements StoreConfigSource {
         accounts.add(new AccountDefinition(origin, storeId, accountId, connectorId, enabled, config, structure));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value) {
-        if (!(value instanceof Map<?, ?> map)) {
-            return null;
-        }
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            copy.put(String.valueOf(entry.getKey()), entry.getValue());
-        }
-        return copy;
+        return YamlFiles.asMap(value);
     }
 
     @Override

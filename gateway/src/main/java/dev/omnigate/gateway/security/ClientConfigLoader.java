@@ -1,11 +1,11 @@
 package dev.omnigate.gateway.security;
 
 import dev.omnigate.connector.api.model.LocationKind;
+import dev.omnigate.gateway.config.YamlFiles;
 import dev.omnigate.gateway.error.BadRequestException;
 import dev.omnigate.gateway.ids.GlobalId;
 import dev.omnigate.gateway.ids.GlobalIdType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -27,16 +27,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads and validates the API clients: every {@code *.yml} / {@code *.yaml} file of the clients folder (in file-name
@@ -133,14 +126,8 @@ public final class ClientConfigLoader {
     }
 
     private List<Path> files() {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> listing = Files.list(folder)) {
-            return listing.filter(Files::isRegularFile)
-                    .filter(path -> path.getFileName().toString().endsWith(".yml") || path.getFileName().toString().endsWith(".yaml"))
-                    .sorted()
-                    .toList();
+        try {
+            return YamlFiles.list(folder);
         } catch (IOException e) {
             return List.of();
         }
@@ -159,23 +146,12 @@ public final class ClientConfigLoader {
 
     private static void readFile(Path file, List<RawClient> raw, List<ClientConfigProblem> problems) {
         String origin = file.toString();
-        Object document;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            document = new Yaml(new SafeConstructor(options)).load(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark();
-            String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-            problems.add(new ClientConfigProblem(origin, null, null, "is not valid YAML" + where));
-            return;
-        } catch (YAMLException e) {
-            problems.add(new ClientConfigProblem(origin, null, null, "is not valid YAML"));
-            return;
-        } catch (IOException e) {
-            problems.add(new ClientConfigProblem(origin, null, null, "cannot be read: " + e.getClass().getSimpleName()));
+        YamlFiles.Read read = YamlFiles.read(file);
+        if (read.failed()) {
+            problems.add(new ClientConfigProblem(origin, null, null, read.problem()));
             return;
         }
+        Object document = read.document();
         if (document == null) {
             return; // an empty file defines nothing
         }
@@ -506,13 +482,6 @@ public final class ClientConfigLoader {
     }
 
     private static Map<String, Object> asMap(Object value) {
-        if (!(value instanceof Map<?, ?> map)) {
-            return null;
-        }
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            copy.put(String.valueOf(entry.getKey()), entry.getValue());
-        }
-        return copy;
+        return YamlFiles.asMap(value);
     }
 }

@@ -238,6 +238,19 @@ final class ClientConfigTest {
     }
 
     @Test
+    void theExampleClientFileIsValidAndItsExampleKeyNeverWorks() throws IOException {
+        Files.copy(Path.of("..", "config", "clients", "example.yml.sample"), folder.resolve("example.yml"));
+        ClientRegistry registry = new ClientRegistry(new ClientConfigLoader(folder, null), List.of());
+        ApiKeyAuthenticator keys = new ApiKeyAuthenticator(registry, new SecurityProperties(folder, Duration.ZERO, Duration.ofMinutes(5), 2,
+                Duration.ofSeconds(2), new SecurityProperties.Jwt("sub", "", Duration.ofSeconds(1))), Clock.systemUTC());
+
+        assertThat(registry.clients()).extracting(ClientDefinition::id).containsExactly("storefront-web", "acme-3pl");
+        assertThat(registry.client("acme-3pl")).get().satisfies(client -> assertThat(client.partner().allowsSku("ACME-1")).isTrue());
+        assertThatThrownBy(() -> keys.authenticate("og_example-key_this-is-only-an-example"))
+                .isInstanceOf(CredentialRejectedException.class).hasMessageContaining("revoked");
+    }
+
+    @Test
     void generatedKeysAndHashesRoundTripAndWrongKeysDoNotMatch() {
         String key = ApiKeys.generate();
         String hash = ApiKeyHashes.hash(key, ApiKeyHashes.Kind.BCRYPT);

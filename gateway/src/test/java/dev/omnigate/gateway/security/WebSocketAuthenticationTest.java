@@ -6,15 +6,9 @@ import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.gateway.support.FakeWorld;
 import dev.omnigate.gateway.support.GatewayTest;
 import dev.omnigate.gateway.support.TestClients;
-import java.net.URI;
-import java.net.http.HttpClient;
+import dev.omnigate.gateway.support.WebSocketPeer;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,39 +33,12 @@ final class WebSocketAuthenticationTest {
         FakeWorld.reset();
     }
 
-    /** A socket's messages and its close code. */
-    static final class Peer implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<String> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            closed.complete(statusCode + " " + reason);
-            return null;
-        }
-    }
-
-    private WebSocket open(Peer peer, Map<String, String> headers) throws Exception {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                .connectTimeout(Duration.ofSeconds(5));
-        headers.forEach(builder::header);
-        return builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql"), peer).get(10, TimeUnit.SECONDS);
+    private WebSocket open(WebSocketPeer peer, Map<String, String> headers) throws Exception {
+        return WebSocketPeer.open(port, peer, headers);
     }
 
     private String closeAfterInit(String payload) throws Exception {
-        Peer peer = new Peer();
+        WebSocketPeer peer = new WebSocketPeer();
         WebSocket socket = open(peer, Map.of());
         socket.sendText("{\"type\":\"connection_init\",\"payload\":" + payload + "}", true).get(5, TimeUnit.SECONDS);
         String closed = peer.closed.get(10, TimeUnit.SECONDS);
@@ -102,7 +69,7 @@ final class WebSocketAuthenticationTest {
 
     @Test
     void aSubscribeBeforeTheInitIsRefusedWithoutExecuting() throws Exception {
-        Peer peer = new Peer();
+        WebSocketPeer peer = new WebSocketPeer();
         WebSocket socket = open(peer, Map.of());
         socket.sendText("{\"id\":\"s1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ products(skus: [\\\"MUG-1\\\"]) { sku } }\"}}", true)
                 .get(5, TimeUnit.SECONDS);
@@ -113,7 +80,7 @@ final class WebSocketAuthenticationTest {
 
     @Test
     void theUpgradeRequestsCredentialCountsWhenTheInitCarriesNone() throws Exception {
-        Peer peer = new Peer();
+        WebSocketPeer peer = new WebSocketPeer();
         WebSocket socket = open(peer, Map.of("X-Api-Key", TestClients.PARTNER_KEY));
         try {
             socket.sendText("{\"type\":\"connection_init\",\"payload\":{}}", true).get(5, TimeUnit.SECONDS);
@@ -130,7 +97,7 @@ final class WebSocketAuthenticationTest {
 
     @Test
     void aWrongCredentialOnTheUpgradeIsRefusedBeforeTheSocketOpens() {
-        Peer peer = new Peer();
+        WebSocketPeer peer = new WebSocketPeer();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> open(peer, Map.of("X-Api-Key", "og_nobody-here_wrong-secret"))))
                 .as("the handshake is answered 401").isNotNull();
     }

@@ -3,20 +3,18 @@ package dev.omnigate.gateway.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A graphql-transport-ws client session (the JDK WebSocket client speaking the protocol): init, one subscription. */
-public final class GraphQlWsSession implements WebSocket.Listener, AutoCloseable {
+public final class GraphQlWsSession implements AutoCloseable {
 
-    public final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-    private final StringBuilder partial = new StringBuilder();
+    private final WebSocketPeer peer = new WebSocketPeer();
+    /** Every message received after the acknowledgement. */
+    public final BlockingQueue<String> messages = peer.messages;
     private final WebSocket socket;
 
     /** A session as {@link TestClients#ALL} (every scope). */
@@ -26,8 +24,7 @@ public final class GraphQlWsSession implements WebSocket.Listener, AutoCloseable
 
     /** A session authenticated in {@code connection_init} with the API key. */
     public GraphQlWsSession(int port, String query, String apiKey) throws Exception {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql"), this).get(10, TimeUnit.SECONDS);
+        socket = WebSocketPeer.open(port, peer, Map.of());
         socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + apiKey + "\"}}", true)
                 .get(5, TimeUnit.SECONDS);
         assertThat(JsonPath.<String>read(next(), "$.type")).isEqualTo("connection_ack");
@@ -35,22 +32,9 @@ public final class GraphQlWsSession implements WebSocket.Listener, AutoCloseable
         socket.sendText("{\"id\":\"s1\",\"type\":\"subscribe\",\"payload\":" + payload + "}", true).get(5, TimeUnit.SECONDS);
     }
 
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            messages.add(partial.toString());
-            partial.setLength(0);
-        }
-        webSocket.request(1);
-        return null;
-    }
-
     /** The next message, within 10 s. */
     public String next() throws InterruptedException {
-        String message = messages.poll(10, TimeUnit.SECONDS);
-        assertThat(message).as("a message within 10 s").isNotNull();
-        return message;
+        return peer.next();
     }
 
     /** The error codes of a failed subscribe: a {@code next} with errors (Spring GraphQL) or an {@code error} message. */

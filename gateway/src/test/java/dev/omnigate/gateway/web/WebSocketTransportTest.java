@@ -6,13 +6,8 @@ import com.jayway.jsonpath.JsonPath;
 import dev.omnigate.gateway.support.FakeWorld;
 import dev.omnigate.gateway.support.GatewayTest;
 import dev.omnigate.gateway.support.TestClients;
-import java.net.URI;
-import java.net.http.HttpClient;
+import dev.omnigate.gateway.support.WebSocketPeer;
 import java.net.http.WebSocket;
-import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,37 +25,10 @@ final class WebSocketTransportTest {
         FakeWorld.reset();
     }
 
-    /** Collects text messages (whole, even when the server sends them in parts). */
-    static final class Collector implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        String next() throws InterruptedException {
-            String message = messages.poll(10, TimeUnit.SECONDS);
-            assertThat(message).as("a message within 10 s").isNotNull();
-            return message;
-        }
-    }
-
     @Test
     void handshakeThenAQueryOverGraphqlTransportWs() throws Exception {
-        Collector collector = new Collector();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .subprotocols("graphql-transport-ws")
-                .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql"), collector)
-                .get(10, TimeUnit.SECONDS);
+        WebSocketPeer collector = new WebSocketPeer();
+        WebSocket socket = WebSocketPeer.open(port, collector, java.util.Map.of());
         try {
             assertThat(socket.getSubprotocol()).isEqualTo("graphql-transport-ws");
             socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"apiKey\":\"" + TestClients.ALL_KEY + "\"}}", true)
