@@ -116,6 +116,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**", "/sandbox", "/sandbox/**").hasAuthority(Scope.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/graphiql", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, graphQlPath).permitAll()
+                        // CORS preflights carry no credential and execute nothing (spring.graphql.cors.* answers them)
+                        .requestMatchers(HttpMethod.OPTIONS, graphQlPath).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new CredentialResolver())
