@@ -79,7 +79,7 @@ public final class ConnectorInvoker implements AutoCloseable {
             return CompletableFuture.failedFuture(new ConnectorCallException(failure(account, operation, context,
                     ErrorCategory.TIMEOUT, "the request deadline passed before account " + account.accountId() + " was called", null)));
         }
-        ConnectorCall call = new ConnectorCall(account, operation, true, context);
+        ConnectorCall call = new ConnectorCall(account, operation, true, context, scope);
         Timer.Sample sample = meters == null ? null : Timer.start(meters);
         CompletableFuture<T> running = CompletableFuture.supplyAsync(() -> runChain(call, work), executor);
         return running

@@ -20,9 +20,15 @@ import java.util.UUID;
  * @param staleServes where the entity cache notes each answer it served past its freshness (thread-safe; the
  *     response reports them in {@code extensions.stale})
  * @param itemFailures records connectors reported as failed inside successful batch answers (thread-safe)
+ * @param spend the vendor calls the request actually made and the rate-limit permits it took (thread-safe)
+ * @param client who the request is for, as rate limiters count shares ({@link #GATEWAY} for the gateway's own work:
+ *     polls, revalidations, health checks)
  */
 public record RequestScope(String requestId, Instant startedAt, Instant deadline, Clock clock, StaleServes staleServes,
-        ItemFailures itemFailures) {
+        ItemFailures itemFailures, UpstreamSpend spend, String client) {
+
+    /** The client of the gateway's own calls. */
+    public static final String GATEWAY = "(gateway)";
 
     public RequestScope {
         requireNonNull(requestId, "requestId is null");
@@ -31,13 +37,20 @@ public record RequestScope(String requestId, Instant startedAt, Instant deadline
         requireNonNull(clock, "clock is null");
         requireNonNull(staleServes, "staleServes is null");
         requireNonNull(itemFailures, "itemFailures is null");
+        requireNonNull(spend, "spend is null");
+        client = client == null ? GATEWAY : client;
     }
 
-    /** A scope starting now with the given budget; a random id when {@code requestId} is null. */
+    /** A scope of the gateway's own work starting now with the given budget; a random id when {@code requestId} is null. */
     public static RequestScope start(String requestId, Duration budget, Clock clock) {
+        return start(requestId, GATEWAY, budget, clock);
+    }
+
+    /** A scope of a client's request starting now with the given budget; a random id when {@code requestId} is null. */
+    public static RequestScope start(String requestId, String client, Duration budget, Clock clock) {
         Instant now = clock.instant();
         return new RequestScope(requestId == null ? UUID.randomUUID().toString() : requestId, now, now.plus(budget), clock,
-                new StaleServes(), new ItemFailures());
+                new StaleServes(), new ItemFailures(), new UpstreamSpend(), client);
     }
 
     /** The context for one call to one account. */
@@ -49,7 +62,7 @@ public record RequestScope(String requestId, Instant startedAt, Instant deadline
     public RequestScope narrowedTo(Duration budget) {
         Instant narrowed = clock.instant().plus(budget);
         return new RequestScope(requestId, startedAt, narrowed.isBefore(deadline) ? narrowed : deadline, clock, staleServes,
-                itemFailures);
+                itemFailures, spend, client);
     }
 
     public Duration remaining() {

@@ -21,10 +21,21 @@ public record CustomerLookup(String email, String phone, GlobalId customerId) {
      * @throws BadRequestException unless exactly one is given, it is well-formed and it can identify one person (not a
      *     role address or blocked value)
      */
+    /** RFC 5321's longest address (64 + 1 + 255). */
+    public static final int MAX_EMAIL_LENGTH = 320;
+    /** Far above any written phone number (E.164 has at most 15 digits). */
+    public static final int MAX_PHONE_LENGTH = 64;
+
     public static CustomerLookup of(String email, String phone, String customerId, IdentityNormalizer normalizer) {
         long given = Stream.of(email, phone, customerId).filter(value -> value != null).count();
         if (given != 1) {
             throw new BadRequestException("customer360 takes exactly one of email, phone or customerId, but " + given + " were given");
+        }
+        if (email != null && email.length() > MAX_EMAIL_LENGTH) {
+            throw new BadRequestException("'email' is longer than " + MAX_EMAIL_LENGTH + " characters, so it is no email address");
+        }
+        if (phone != null && phone.length() > MAX_PHONE_LENGTH) {
+            throw new BadRequestException("'phone' is longer than " + MAX_PHONE_LENGTH + " characters, so it is no phone number");
         }
         if (email != null) {
             String normalized = normalizer.email(email).orElseThrow(() -> new BadRequestException("'email' is not an email address"));

@@ -8,7 +8,11 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -17,8 +21,14 @@ import java.util.function.Supplier;
  * at most that many calls (and their sockets) while the other accounts keep theirs. A call that finds the bulkhead full
  * waits up to {@code omnigate.resilience.bulkhead.max-wait}, then fails at once with {@code UNAVAILABLE} (retryable,
  * the wait as hint) without calling the vendor; one whose request deadline passed while it waited fails with
- * {@code TIMEOUT}. Counter {@code omnigate.bulkhead.rejections} (tag {@code account}); gauge
- * {@code omnigate.bulkhead.available} (free slots, tag {@code account}).
+ * {@code TIMEOUT}.
+ *
+ * <p>Below the account's bulkhead, one client holds at most its share of the slots ({@code omnigate.limits.cost.vendor-share}
+ * of them, at least one): a client's calls beyond that wait for the client's own earlier calls (until their request's
+ * deadline), so one client's burst queues behind itself and never fills the bulkhead for every other client.
+ *
+ * <p>Counter {@code omnigate.bulkhead.rejections} (tag {@code account}); gauge {@code omnigate.bulkhead.available}
+ * (free slots, tag {@code account}).
  */
 public final class BulkheadInterceptor implements ConnectorCallInterceptor {
 
@@ -26,11 +36,20 @@ public final class BulkheadInterceptor implements ConnectorCallInterceptor {
     private final Duration maxWait;
     private final MeterRegistry meters;
     private final BulkheadRegistry registry = BulkheadRegistry.ofDefaults();
+    private final double clientShare;
+    /** Slots per client and account; idle entries expire (no call can be in flight for longer than a request's deadline). */
+    private final Cache<String, Semaphore> clientSlots = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
 
     public BulkheadInterceptor(ResiliencePlan plan, ResilienceProperties.Bulkhead settings, MeterRegistry meters) {
+        this(plan, settings, meters, 1.0);
+    }
+
+    /** @param clientShare the most of an account's slots one client may hold, 0..1; 1 for no per-client share */
+    public BulkheadInterceptor(ResiliencePlan plan, ResilienceProperties.Bulkhead settings, MeterRegistry meters, double clientShare) {
         this.plan = plan;
         this.maxWait = settings.maxWait();
         this.meters = meters;
+        this.clientShare = clientShare;
     }
 
     /** The bulkhead of an account (created on first use). */
@@ -51,10 +70,47 @@ public final class BulkheadInterceptor implements ConnectorCallInterceptor {
     @Override
     public <T> T intercept(ConnectorCall call, Supplier<T> next) {
         Bulkhead bulkhead = bulkhead(call.account());
+        if (clientShare >= 1.0) {
+            return withSlot(bulkhead, call, next);
+        }
+        int share = Math.max(1, (int) Math.ceil(clientShare * bulkhead.getBulkheadConfig().getMaxConcurrentCalls()));
+        Semaphore slots = clientSlots.get(call.scope().client() + "\u0000" + call.account().accountId(), key -> new Semaphore(share));
+        if (!acquire(slots, call)) {
+            reject(call);
+            throw ConnectorException.builder(ErrorCategory.UNAVAILABLE, "account " + call.account().accountId() + ": client "
+                            + call.scope().client() + " already has " + share + " calls in flight, its share of the account's "
+                            + bulkhead.getBulkheadConfig().getMaxConcurrentCalls() + " (omnigate.limits.cost.vendor-share), "
+                            + "and none finished before the request's deadline")
+                    .retryAfter(Duration.ofSeconds(1)).build();
+        }
+        try {
+            return withSlot(bulkhead, call, next);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private static boolean acquire(Semaphore slots, ConnectorCall call) {
+        if (slots.tryAcquire()) {
+            return true;
+        }
+        try {
+            return slots.tryAcquire(call.context().remaining().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the invoker abandoned the call at the deadline
+            return false;
+        }
+    }
+
+    private void reject(ConnectorCall call) {
+        if (meters != null) {
+            meters.counter("omnigate.bulkhead.rejections", "account", call.account().accountId()).increment();
+        }
+    }
+
+    private <T> T withSlot(Bulkhead bulkhead, ConnectorCall call, Supplier<T> next) {
         if (!bulkhead.tryAcquirePermission()) {
-            if (meters != null) {
-                meters.counter("omnigate.bulkhead.rejections", "account", call.account().accountId()).increment();
-            }
+            reject(call);
             throw ConnectorException.builder(ErrorCategory.UNAVAILABLE, "account " + call.account().accountId() + " is busy: "
                     + bulkhead.getBulkheadConfig().getMaxConcurrentCalls() + " calls are in flight already (bulkhead full)")
                     .retryAfter(maxWait.isZero() ? Duration.ofMillis(100) : maxWait).build();

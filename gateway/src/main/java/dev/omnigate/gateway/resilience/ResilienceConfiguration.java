@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import dev.omnigate.gateway.limits.LimitsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -43,16 +44,17 @@ public class ResilienceConfiguration {
     @Bean
     @Order(BULKHEAD_ORDER)
     @ConditionalOnProperty(name = "omnigate.resilience.bulkhead.enabled", havingValue = "true", matchIfMissing = true)
-    public BulkheadInterceptor bulkheadInterceptor(ResiliencePlan plan, ResilienceProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new BulkheadInterceptor(plan, properties.bulkhead(), meters.getIfAvailable());
+    public BulkheadInterceptor bulkheadInterceptor(ResiliencePlan plan, ResilienceProperties properties, ObjectProvider<MeterRegistry> meters,
+            LimitsProperties limits) {
+        return new BulkheadInterceptor(plan, properties.bulkhead(), meters.getIfAvailable(), limits.cost().vendorShare());
     }
 
     @Bean
     @Order(RATE_LIMITER_ORDER)
     @ConditionalOnProperty(name = "omnigate.resilience.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
     public RateLimiterInterceptor rateLimiterInterceptor(ResiliencePlan plan, ResilienceProperties properties,
-            ObjectProvider<MeterRegistry> meters) {
-        return new RateLimiterInterceptor(plan, properties.rateLimit(), meters.getIfAvailable());
+            ObjectProvider<MeterRegistry> meters, LimitsProperties limits) {
+        return new RateLimiterInterceptor(plan, properties.rateLimit(), meters.getIfAvailable(), limits.cost().vendorShare());
     }
 
     @Bean

@@ -61,8 +61,10 @@ public record ResilienceProperties(@DefaultValue Breaker breaker, @DefaultValue 
      * Client-side rate limits, so the gateway paces itself below a vendor's published limits instead of collecting
      * 429s. Each account gets the vendor profile of its connector id ({@link VendorProfiles} lists the built-in ones and
      * where their numbers come from); entries here change or add profiles. A call waits for a permit up to
-     * {@code maxWait}, never past its request's deadline, and otherwise fails with {@code RATE_LIMITED} (retryable,
-     * with the wait as hint) without calling the vendor. Retries take a permit too.
+     * {@code maxWait}, never past its request's deadline, and otherwise fails at once with {@code RATE_LIMITED}
+     * (retryable, with the time to the next permit as hint) without calling the vendor; one request may take at most
+     * {@code omnigate.limits.cost.vendor-share} of a limiter's window, so no single request drains it. Retries take a
+     * permit too.
      *
      * @param enabled whether calls are rate-limited at all
      * @param maxWait the longest a call waits for a permit

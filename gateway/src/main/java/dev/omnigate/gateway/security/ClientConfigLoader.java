@@ -58,7 +58,9 @@ import org.springframework.core.env.Environment;
 public final class ClientConfigLoader {
 
     /** The settings of a client. */
-    static final List<String> CLIENT_KEYS = List.of("name", "scopes", "api-keys", "partner");
+    static final List<String> CLIENT_KEYS = List.of("name", "scopes", "api-keys", "partner", "quota");
+    /** The settings of a client's cost limits. */
+    static final List<String> QUOTA_KEYS = List.of("max-request-cost", "bucket-size", "restore-rate");
     /** The settings of one API key. */
     static final List<String> KEY_KEYS = List.of("id", "hash", "expires-at", "revoked");
     /** The settings of a partner filter. */
@@ -279,7 +281,8 @@ public final class ClientConfigLoader {
         Set<Scope> scopes = scopes(settings.get("scopes"), issues);
         List<ApiKeyDefinition> keys = keys(raw.id(), settings.get("api-keys"), issues, warnings, raw.origin());
         PartnerFilter partner = partner(settings.get("partner"), issues);
-        return new ClientDefinition(raw.id(), name, scopes, keys, partner, raw.origin());
+        ClientQuota quota = quota(settings.get("quota"), issues);
+        return new ClientDefinition(raw.id(), name, scopes, keys, partner, raw.origin(), quota);
     }
 
     private static boolean plainTextKeyName(String key) {
@@ -453,6 +456,45 @@ public final class ClientConfigLoader {
             }
         }
         return new PartnerFilter(skus, kinds, locations);
+    }
+
+    private static ClientQuota quota(Object value, Issues issues) {
+        if (value == null) {
+            return ClientQuota.DEFAULTS;
+        }
+        Map<String, Object> settings = asMap(value);
+        if (settings == null) {
+            issues.add("quota", "must be a map with 'max-request-cost', 'bucket-size' and/or 'restore-rate'");
+            return ClientQuota.DEFAULTS;
+        }
+        for (String key : settings.keySet()) {
+            if (!QUOTA_KEYS.contains(key)) {
+                issues.add("quota." + key, "is not a quota setting; known settings are " + QUOTA_KEYS);
+            }
+        }
+        Integer maxRequestCost = positive(settings.get("max-request-cost"), "quota.max-request-cost", issues);
+        Integer bucketSize = positive(settings.get("bucket-size"), "quota.bucket-size", issues);
+        Integer restoreRate = positive(settings.get("restore-rate"), "quota.restore-rate", issues);
+        if (maxRequestCost != null && bucketSize != null && maxRequestCost > bucketSize) {
+            issues.add("quota.max-request-cost", "must not exceed quota.bucket-size: such a request could never run");
+        }
+        return new ClientQuota(maxRequestCost, bucketSize, restoreRate);
+    }
+
+    private static Integer positive(Object value, String key, Issues issues) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(String.valueOf(value).trim());
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        issues.add(key, "must be a whole number of at least 1");
+        return null;
     }
 
     /** A list of texts: a YAML list or a comma-separated text; null when it is neither. */

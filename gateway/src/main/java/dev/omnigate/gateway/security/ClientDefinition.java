@@ -14,9 +14,10 @@ import java.util.Set;
  * @param apiKeys its keys (hashes only); a client without keys is a policy for JWTs naming this client
  * @param partner row-level limits
  * @param origin the file or property source it was read from
+ * @param quota its own cost limits ({@link ClientQuota#DEFAULTS} for the gateway's)
  */
 public record ClientDefinition(String id, String name, Set<Scope> scopes, List<ApiKeyDefinition> apiKeys, PartnerFilter partner,
-        String origin) {
+        String origin, ClientQuota quota) {
 
     public ClientDefinition {
         Objects.requireNonNull(id, "id is null");
@@ -25,10 +26,16 @@ public record ClientDefinition(String id, String name, Set<Scope> scopes, List<A
         apiKeys = List.copyOf(apiKeys);
         Objects.requireNonNull(partner, "partner is null");
         Objects.requireNonNull(origin, "origin is null");
+        quota = quota == null ? ClientQuota.DEFAULTS : quota;
+    }
+
+    /** A client with the gateway's cost limits. */
+    public ClientDefinition(String id, String name, Set<Scope> scopes, List<ApiKeyDefinition> apiKeys, PartnerFilter partner, String origin) {
+        this(id, name, scopes, apiKeys, partner, origin, ClientQuota.DEFAULTS);
     }
 
     /** The client as it authenticates with one of its API keys. */
     public GatewayClient asApiKeyClient() {
-        return new GatewayClient(id, name, GatewayClient.AuthMethod.API_KEY, scopes, partner);
+        return new GatewayClient(id, name, GatewayClient.AuthMethod.API_KEY, scopes, partner, quota);
     }
 }

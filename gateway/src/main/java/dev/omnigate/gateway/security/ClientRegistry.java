@@ -73,7 +73,7 @@ public final class ClientRegistry {
                 }
             }
         }
-        return new Snapshot(Map.copyOf(clients), Map.copyOf(keys));
+        return new Snapshot(java.util.Collections.unmodifiableMap(clients), Map.copyOf(keys)); // clients in file order
     }
 
     /** The key with this id and its client; empty for an unknown id. */

@@ -13,8 +13,9 @@ import java.util.Set;
  * @param method how it authenticated
  * @param scopes what it may read
  * @param partner the SKUs and locations it may see ({@link PartnerFilter#NONE} for all)
+ * @param quota its own cost limits ({@link ClientQuota#DEFAULTS} for the gateway's)
  */
-public record GatewayClient(String id, String name, AuthMethod method, Set<Scope> scopes, PartnerFilter partner) {
+public record GatewayClient(String id, String name, AuthMethod method, Set<Scope> scopes, PartnerFilter partner, ClientQuota quota) {
 
     /** How a client proved who it is. */
     public enum AuthMethod {
@@ -30,6 +31,12 @@ public record GatewayClient(String id, String name, AuthMethod method, Set<Scope
         Objects.requireNonNull(method, "method is null");
         scopes = scopes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scopes));
         Objects.requireNonNull(partner, "partner is null");
+        quota = quota == null ? ClientQuota.DEFAULTS : quota;
+    }
+
+    /** A client with the gateway's cost limits. */
+    public GatewayClient(String id, String name, AuthMethod method, Set<Scope> scopes, PartnerFilter partner) {
+        this(id, name, method, scopes, partner, ClientQuota.DEFAULTS);
     }
 
     /** Whether the client holds the scope. */

@@ -42,7 +42,7 @@ public final class JwtClientConverter implements Converter<Jwt, AbstractAuthenti
         if (configured.isPresent()) {
             scopes.retainAll(configured.get().scopes());
             return new ClientAuthentication(new GatewayClient(id, configured.get().name(), GatewayClient.AuthMethod.JWT, scopes,
-                    configured.get().partner()));
+                    configured.get().partner(), configured.get().quota()));
         }
         return new ClientAuthentication(new GatewayClient(id, id, GatewayClient.AuthMethod.JWT, scopes, PartnerFilter.NONE));
     }

@@ -23,14 +23,20 @@ import reactor.core.publisher.Mono;
 @Component
 public class ValidationErrorCodeInterceptor implements WebGraphQlInterceptor {
 
+    private final int maxTokens;
+
+    public ValidationErrorCodeInterceptor(dev.omnigate.gateway.limits.LimitsProperties limits) {
+        this.maxTokens = limits.document().maxTokens();
+    }
+
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
             List<ResponseError> errors = response.getErrors();
-            if (errors.isEmpty() || errors.stream().noneMatch(ValidationErrorCodeInterceptor::needsCode)) {
+            if (errors.isEmpty() || errors.stream().noneMatch(error -> needsCode(error) || tokenLimit(error))) {
                 return response;
             }
-            return response.transform(builder -> builder.errors(errors.stream().map(ValidationErrorCodeInterceptor::withCode).toList()));
+            return response.transform(builder -> builder.errors(errors.stream().map(this::withCode).toList()));
         });
     }
 
@@ -55,11 +61,24 @@ public class ValidationErrorCodeInterceptor implements WebGraphQlInterceptor {
         return error.getErrorType() != null && "IntrospectionDisabled".equals(error.getErrorType().toString());
     }
 
-    private static GraphQLError withCode(ResponseError error) {
+    /** graphql-java's parser stopped at {@code omnigate.limits.document.max-tokens}. */
+    private static boolean tokenLimit(ResponseError error) {
+        return error.getMessage() != null && error.getMessage().contains("tokens have been presented");
+    }
+
+    private GraphQLError withCode(ResponseError error) {
+        Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions() == null ? Map.of() : error.getExtensions());
+        if (tokenLimit(error)) {
+            // graphql-java's parser stopped at omnigate.limits.document.max-tokens: name the setting like the other limits
+            extensions.put("code", "MAX_TOKENS_EXCEEDED");
+            extensions.put("limit", "omnigate.limits.document.max-tokens");
+            extensions.put("max", maxTokens);
+            return toGraphQlError(error, extensions, "the request has more than " + maxTokens + " tokens; at most " + maxTokens
+                    + " are allowed (omnigate.limits.document.max-tokens), so it was not parsed further");
+        }
         if (!needsCode(error)) {
             return toGraphQlError(error, error.getExtensions(), error.getMessage());
         }
-        Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions() == null ? Map.of() : error.getExtensions());
         if (introspectionDisabled(error)) {
             extensions.put("code", "FORBIDDEN");
             return toGraphQlError(error, extensions, "introspection is off on this gateway "

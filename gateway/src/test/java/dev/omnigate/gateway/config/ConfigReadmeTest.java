@@ -51,6 +51,7 @@ final class ConfigReadmeTest {
         collect("omnigate", OmnigateProperties.class, properties);
         collect("omnigate.security", dev.omnigate.gateway.security.SecurityProperties.class, properties);
         collect("omnigate.audit", dev.omnigate.gateway.audit.AuditProperties.class, properties);
+        collect("omnigate.limits", dev.omnigate.gateway.limits.LimitsProperties.class, properties);
         properties.add("omnigate.graphiql.enabled");
 
         assertThat(properties).contains("omnigate.request-timeout", "omnigate.sandbox.ports", "omnigate.identity.default-region",

@@ -54,14 +54,20 @@ final class BulkheadAndRateLimiterTest {
     /** The chain as the gateway wires it, for one account with the given profile and bulkhead. */
     private ConnectorAccount chain(String accountId, Profile profile, ResilienceProperties.Bulkhead bulkhead, Duration maxWait,
             int maxAttempts) {
+        return chain(accountId, profile, bulkhead, maxWait, maxAttempts, 1.0);
+    }
+
+    /** The same with a client share ({@code omnigate.limits.cost.vendor-share}). */
+    private ConnectorAccount chain(String accountId, Profile profile, ResilienceProperties.Bulkhead bulkhead, Duration maxWait,
+            int maxAttempts, double share) {
         ConnectorAccount account = account(accountId);
         ResilienceProperties defaults = ResilienceProperties.defaults();
         ResilienceProperties properties = new ResilienceProperties(defaults.breaker(),
                 new ResilienceProperties.Retry(maxAttempts, Duration.ofMillis(1), 1.0, Duration.ofMillis(1), 1.0, 1), bulkhead,
                 new ResilienceProperties.RateLimiting(true, maxWait, VendorProfiles.DEFAULT, Map.of("fake-vendor", profile)), Map.of());
         ResiliencePlan plan = ResiliencePlan.of(properties, List.of(account), false);
-        RateLimiterInterceptor limiter = new RateLimiterInterceptor(plan, properties.rateLimit(), meters);
-        invoker = new ConnectorInvoker(List.of(new BulkheadInterceptor(plan, bulkhead, meters), limiter,
+        RateLimiterInterceptor limiter = new RateLimiterInterceptor(plan, properties.rateLimit(), meters, share);
+        invoker = new ConnectorInvoker(List.of(new BulkheadInterceptor(plan, bulkhead, meters, share), limiter,
                 new CircuitBreakerInterceptor(properties.breaker(), meters),
                 new RetryInterceptor(properties.retry(), meters, Clock.systemUTC(), limiter::acquireForRetry)), meters);
         return account;
@@ -73,6 +79,25 @@ final class BulkheadAndRateLimiterTest {
 
     private static RequestScope scope(Duration budget) {
         return RequestScope.start("req", budget, Clock.systemUTC());
+    }
+
+    private static RequestScope scopeOf(String client) {
+        return RequestScope.start("req-" + client, client, Duration.ofSeconds(5), Clock.systemUTC());
+    }
+
+    /** The calls that succeeded before the first failure (null when none failed). */
+    private record Run(int served, AccountFailure refused) {
+    }
+
+    private Run callUntilRefused(ConnectorAccount account, RequestScope scope, int atMost) {
+        for (int i = 0; i < atMost; i++) {
+            CompletableFuture<String> call = invoker.call(account, "orders.getByIds", scope, vendor);
+            Throwable failed = catchThrowable(call::join);
+            if (failed != null) {
+                return new Run(i, ConnectorInvoker.failureOf(failed));
+            }
+        }
+        return new Run(atMost, null);
     }
 
     private static AccountFailure failureOf(CompletableFuture<?> call) {
@@ -177,5 +202,86 @@ final class BulkheadAndRateLimiterTest {
         assertThat(meters.counter("omnigate.bulkhead.rejections", "account", "narrow").count()).isEqualTo(1);
         assertThat(invoker.call(account, "orders.getByIds", scope(Duration.ofSeconds(5)), vendor).join())
                 .as("the slot is free again").isEqualTo("ok");
+    }
+
+    @Test
+    void oneRequestTakesAtMostItsShareOfWhatIsLeftAndTheRestStaysForOthers() {
+        ConnectorAccount account = chain("shared", new Profile(20, Duration.ofMinutes(10), Map.of()), roomyBulkhead(), Duration.ZERO, 1, 0.5);
+
+        Run greedy = callUntilRefused(account, scopeOf("greedy"), 20);
+
+        assertThat(greedy.served()).as("half of the 20 permits").isEqualTo(10);
+        assertThat(greedy.refused().category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+        assertThat(greedy.refused().message()).contains("this request already made 10 of the 20 calls", "vendor-share");
+        assertThat(callUntilRefused(account, scopeOf("other"), 20).served()).as("another client's request: half of what is left")
+                .isEqualTo(5);
+        assertThat(upstream).hasValue(15);
+    }
+
+    @Test
+    void whileClientsCompeteForALimiterThatRunsLowAClientThatTookItsShareIsRefusedAndOthersStillGetTheRest() {
+        ConnectorAccount account = chain("contended", new Profile(10, Duration.ofMinutes(10), Map.of()), roomyBulkhead(), Duration.ZERO, 1, 0.5);
+        assertThat(invoker.call(account, "orders.getByIds", scopeOf("neighbour"), vendor).join()).isEqualTo("ok");
+
+        int burst = 0;
+        AccountFailure refused = null;
+        for (int request = 0; request < 10 && refused == null; request++) {
+            Run one = callUntilRefused(account, scopeOf("burst"), 1); // many small requests
+            burst += one.served();
+            refused = one.refused();
+        }
+
+        assertThat(burst).as("the bursting client's calls").isEqualTo(5);
+        assertThat(refused.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+        assertThat(refused.message()).contains("client burst already made 5 of the 10 calls", "left to other clients");
+        for (int request = 0; request < 4; request++) {
+            assertThat(invoker.call(account, "orders.getByIds", scopeOf("neighbour"), vendor).join()).isEqualTo("ok");
+        }
+        assertThat(upstream).hasValue(10);
+    }
+
+    @Test
+    void aClientAloneOnAnAccountMayUseAllOfIt() {
+        ConnectorAccount account = chain("alone", new Profile(10, Duration.ofMinutes(10), Map.of()), roomyBulkhead(), Duration.ZERO, 1, 0.5);
+
+        for (int request = 0; request < 10; request++) {
+            assertThat(invoker.call(account, "orders.getByIds", scopeOf("alone"), vendor).join()).as("call %d", request + 1).isEqualTo("ok");
+        }
+        assertThat(failureOf(invoker.call(account, "orders.getByIds", scopeOf("alone"), vendor)).message())
+                .as("the account's own limit still holds").contains("client-side rate limit of 10 calls");
+    }
+
+    @Test
+    void oneClientHoldsAtMostItsShareOfAnAccountsSlotsItsOtherCallsWaitForItsOwn() throws Exception {
+        ResilienceProperties.Bulkhead four = new ResilienceProperties.Bulkhead(true, 4, Duration.ZERO);
+        ConnectorAccount account = chain("slots", new Profile(1000, Duration.ofSeconds(1), Map.of()), four, Duration.ZERO, 1, 0.5);
+        CountDownLatch inside = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger entered = new AtomicInteger();
+        Function<CallContext, String> slow = context -> {
+            entered.incrementAndGet();
+            inside.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "slow";
+        };
+        List<CompletableFuture<String>> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            burst.add(invoker.call(account, "orders.getByIds", scopeOf("burst"), slow));
+        }
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        String neighbour = invoker.call(account, "orders.getByIds", scopeOf("neighbour"), vendor).join();
+
+        assertThat(neighbour).as("a free slot was left for another client").isEqualTo("ok");
+        assertThat(entered).as("the bursting client holds its share, 2 of 4 slots").hasValue(2);
+        release.countDown();
+        for (CompletableFuture<String> call : burst) {
+            assertThat(call.join()).as("the burst's other calls waited for its own and ran").isEqualTo("slow");
+        }
+        assertThat(entered).hasValue(6);
     }
 }

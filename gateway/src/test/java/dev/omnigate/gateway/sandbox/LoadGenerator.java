@@ -62,17 +62,25 @@ final class LoadGenerator implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    /**
-     * Runs {@code concurrency} workers against {@code url} for {@code duration}; worker {@code i}'s {@code n}-th
-     * request body is {@code bodies.apply(...)} of a running counter (so scenarios may vary the request).
-     */
     /** Sends {@code Authorization: <value>} with every following request (null: none). */
     LoadGenerator authorization(String value) {
         this.authorization = value;
         return this;
     }
 
+    /**
+     * Runs {@code concurrency} workers against {@code url} for {@code duration}; worker {@code i}'s {@code n}-th
+     * request body is {@code bodies.apply(...)} of a running counter (so scenarios may vary the request).
+     */
     Result run(URI url, IntFunction<String> bodies, int concurrency, Duration duration) throws Exception {
+        return run(url, bodies, concurrency, duration, Duration.ZERO);
+    }
+
+    /**
+     * The same, but each worker starts a request at most every {@code pace} (a client with its own rhythm, such as a
+     * support agent opening a profile every second); a late answer makes the next request go at once.
+     */
+    Result run(URI url, IntFunction<String> bodies, int concurrency, Duration duration, Duration pace) throws Exception {
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -81,8 +89,11 @@ final class LoadGenerator implements AutoCloseable {
         for (int i = 0; i < concurrency; i++) {
             workers.add(executor.submit(() -> {
                 Worker worker = new Worker();
+                long next = System.nanoTime();
                 while (System.nanoTime() < end) {
                     worker.send(url, bodies.apply(sequence.getAndIncrement()));
+                    next += pace.toNanos();
+                    java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime()); // pacing, not a sleep in a test
                 }
                 return worker;
             }));

@@ -35,12 +35,16 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code products(skus:)} with 20 SKUs, prices and availability, hot in the entity cache;</li>
  *   <li>Ava Chen's customer-360 over all five channels, cold (a second gateway with the entity cache off), every
  *       upstream call delayed by {@code bench.latencyMs};</li>
- *   <li>the same with {@code bench.downVendor} down.</li>
+ *   <li>the same with {@code bench.downVendor} down;</li>
+ *   <li>(issue 12) a support agent's customer-360 once a second with the vendors' limits on, alone,</li>
+ *   <li>next to a client looping the 1,000-alias request on 4 connections, and</li>
+ *   <li>next to one looping 20 customer-360 lookups of unknown addresses (within every limit); (e)-(g) once with the
+ *       limits of issue 12 lifted and once with the defaults.</li>
  * </ol>
  * The floor of (c) and (d) is measured, not assumed: single sequential requests with and without the latency give the
  * number of sequential upstream levels (in total and through each vendor); floor = levels x latency.
  * Settings (system properties): {@code bench.latencyMs} (50), {@code bench.seconds} (10), {@code bench.warmupSeconds}
- * (5), {@code bench.concurrency} (16), {@code bench.downVendor} ({@code square}). The table goes to stdout and to
+ * (5), {@code bench.concurrency} (16), {@code bench.downVendor} ({@code square}), {@code bench.neighbourSeconds} (30). The table goes to stdout and to
  * {@code gateway/target/bench/results.md}.
  */
 final class SandboxBenchmark {
@@ -69,6 +73,8 @@ final class SandboxBenchmark {
     private final Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 5));
     private final int concurrency = Integer.getInteger("bench.concurrency", 16);
     private final String downVendor = FaultControls.requireVendor(System.getProperty("bench.downVendor", "square"));
+
+    private final Duration neighbourMeasure = Duration.ofSeconds(Long.getLong("bench.neighbourSeconds", 30));
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -129,11 +135,84 @@ final class SandboxBenchmark {
                 rows.add(withFloor(d, floorMs, levels));
             }
         }
+        abusiveNeighbour(false);
+        abusiveNeighbour(true);
         String report = render();
         System.out.println(report);
         Path out = Path.of("target", "bench", "results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
+    }
+
+    /** The 1,000-alias request of issue 12: 54 KB, a thousand customer-360 lookups of one address. */
+    static String thousandAliases() {
+        StringBuilder query = new StringBuilder("{ ");
+        for (int i = 0; i < 1_000; i++) {
+            query.append('a').append(i).append(": customer360(email: \"ava.chen@example.com\") { displayName } ");
+        }
+        return body(query.append('}').toString(), Map.of());
+    }
+
+    /** Within every document limit and the cost maximum, but no cache can answer it: 20 lookups of unknown addresses. */
+    static String twentyUnknownProfiles(int sequence) {
+        StringBuilder query = new StringBuilder("{ ");
+        for (int i = 0; i < 20; i++) {
+            query.append('a').append(i).append(": customer360(email: \"nobody-").append(sequence).append('-').append(i)
+                    .append("@example.com\") { displayName orders(first: 20) { nodes { name } } } ");
+        }
+        return body(query.append('}').toString(), Map.of());
+    }
+
+    /**
+     * (e)-(g): a support agent opening a customer-360 every second (the vendors' own limits and the client-side rate
+     * limiter on, as in production), alone and next to a client looping an abusive request on 4 connections; once with
+     * every limit of issue 12 lifted (the gateway before it), once with the defaults.
+     */
+    private void abusiveNeighbour(boolean protections) throws Exception {
+        String mode = protections ? "limits on (defaults)" : "limits off (as before issue 12)";
+        try (Gateway gateway = Gateway.startRealistic(protections); LoadGenerator normal = new LoadGenerator();
+                LoadGenerator neighbour = new LoadGenerator()) {
+            normal.authorization("Bearer " + SandboxClients.SUPPORT_KEY);
+            neighbour.authorization("Bearer " + SandboxClients.ADMIN_KEY);
+            String c360 = body(CUSTOMER_360, Map.of());
+            normal.run(gateway.graphql(), i -> c360, 1, warmup, Duration.ofSeconds(1));
+            rows.add(paced(normal, gateway, "(e) " + mode + ": support agent, customer360 1/s, alone", c360));
+            String thousand = thousandAliases();
+            neighbourRun(gateway, normal, neighbour, "(f) " + mode + ": the same, next to a client looping the 1,000-alias request "
+                    + "(" + thousand.length() / 1024 + " KB)", c360, i -> thousand);
+            neighbourRun(gateway, normal, neighbour, "(g) " + mode + ": the same, next to a client looping 20 customer360 of unknown "
+                    + "addresses", c360, SandboxBenchmark::twentyUnknownProfiles);
+        }
+    }
+
+    private Row paced(LoadGenerator load, Gateway gateway, String name, String body) throws Exception {
+        Map<String, Long> before = gateway.faults().requests();
+        LoadGenerator.Result result = load.run(gateway.graphql(), i -> body, 1, neighbourMeasure, Duration.ofSeconds(1));
+        return new Row(name, result, perQuery(gateway, before, result.answers()), null);
+    }
+
+    private void neighbourRun(Gateway gateway, LoadGenerator normal, LoadGenerator neighbour, String name, String normalBody,
+            java.util.function.IntFunction<String> abusive) throws Exception {
+        Map<String, Long> before = gateway.faults().requests();
+        java.util.concurrent.CompletableFuture<LoadGenerator.Result> abuse = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return neighbour.run(gateway.graphql(), abusive, 4, neighbourMeasure);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        LoadGenerator.Result result = normal.run(gateway.graphql(), i -> normalBody, 1, neighbourMeasure, Duration.ofSeconds(1));
+        LoadGenerator.Result abusiveResult = abuse.get();
+        Map<String, Double> upstream = perQuery(gateway, before, result.answers() + abusiveResult.answers());
+        rows.add(new Row(name, result, upstream, "upstream calls / query: of both clients' answers"));
+        rows.add(new Row("  the abusive neighbour of " + name.substring(0, 3), abusiveResult, upstream,
+                "GraphQL errors here are its refusals (MAX_*, THROTTLED, RATE_LIMITED)"));
+    }
+
+    private static Map<String, Double> perQuery(Gateway gateway, Map<String, Long> before, long answers) {
+        Map<String, Double> perQuery = new LinkedHashMap<>();
+        gateway.faults().requests().forEach((vendor, count) -> perQuery.put(vendor, answers == 0 ? 0 : (double) (count - before.get(vendor)) / answers));
+        return perQuery;
     }
 
     private Row withFloor(Row row, long floorMs, Map<String, Long> levels) {
@@ -284,7 +363,40 @@ final class SandboxBenchmark {
             properties.put("omnigate.sandbox.shopify.bucket-size", "100000000");
             properties.put("omnigate.sandbox.shopify.restore-rate", "100000000");
             properties.put("omnigate.cache.enabled", Boolean.toString(cache));
+            // the clients' cost buckets would measure the quota, not the gateway (the abusive-neighbour scenario sets its own)
+            properties.put("omnigate.limits.cost.bucket-size", "1000000000");
+            properties.put("omnigate.limits.cost.restore-rate", "1000000000");
             // as command-line arguments: they win over application.yml, as for `java -jar ... --key=value`
+            String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(OmnigateApplication.class).run(args);
+            String port = context.getEnvironment().getProperty("local.server.port");
+            return new Gateway(context, context.getBean(SandboxStoreConfigSource.class), URI.create("http://127.0.0.1:" + port + "/graphql"));
+        }
+
+        /**
+         * A sandbox as a deployment would see it: the simulators' own rate limits, the client-side limiter and the cache
+         * on; {@code protections} false lifts every limit of issue 12 (documents, cost, buckets, vendor shares).
+         */
+        static Gateway startRealistic(boolean protections) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("omnigate.audit.file", "target/bench/audit.jsonl");
+            properties.put("server.port", "0");
+            properties.put("spring.main.banner-mode", "off");
+            properties.put("logging.level.root", "WARN");
+            properties.put("logging.level.dev.omnigate", "ERROR");
+            properties.put("omnigate.sandbox.enabled", "true");
+            properties.put("omnigate.stores-dir", "target/no-store-files");
+            properties.put("omnigate.events.polling.enabled", "false");
+            if (!protections) {
+                properties.put("omnigate.limits.document.max-tokens", "100000000");
+                properties.put("omnigate.limits.document.max-aliases", "100000000");
+                properties.put("omnigate.limits.document.max-root-fields", "100000000");
+                properties.put("omnigate.limits.document.max-fields", "100000000");
+                properties.put("omnigate.limits.cost.max-request-cost", "1000000000");
+                properties.put("omnigate.limits.cost.bucket-size", "1000000000");
+                properties.put("omnigate.limits.cost.restore-rate", "1000000000");
+                properties.put("omnigate.limits.cost.vendor-share", "1");
+            }
             String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
             ConfigurableApplicationContext context = new SpringApplicationBuilder(OmnigateApplication.class).run(args);
             String port = context.getEnvironment().getProperty("local.server.port");

@@ -5,6 +5,7 @@ import dev.omnigate.gateway.security.ApiKeyDefinition;
 import dev.omnigate.gateway.security.ApiKeyHashes;
 import dev.omnigate.gateway.security.BuiltInClients;
 import dev.omnigate.gateway.security.ClientDefinition;
+import dev.omnigate.gateway.security.ClientQuota;
 import dev.omnigate.gateway.security.GatewayClient;
 import dev.omnigate.gateway.security.PartnerFilter;
 import dev.omnigate.gateway.security.Scope;
@@ -31,6 +32,10 @@ public final class TestClients implements BuiltInClients {
     public static final String ORDERS_KEY = "og_test-orders_orders-secret";
     /** catalog:read and inventory:subscribe, limited to MUG-* in warehouses (a partner). */
     public static final String PARTNER_KEY = "og_test-partner_partner-secret";
+    /** The support scopes with a small cost quota (a bucket of 600 points refilling at 20 a second). */
+    public static final String SMALL_QUOTA_KEY = "og_test-small-quota_small-quota-secret";
+    /** catalog:read and inventory:subscribe, no partner limits (the connection-limit tests hold its sockets). */
+    public static final String SUBSCRIBER_KEY = "og_test-subscriber_subscriber-secret";
     /** catalog:read only, no subscription (refused on the WebSocket with 4403). */
     public static final String NO_SUBSCRIBE_KEY = CATALOG_KEY;
     /** A key of {@link #WITHDRAWN} marked revoked. */
@@ -38,10 +43,17 @@ public final class TestClients implements BuiltInClients {
     /** A key of {@link #WITHDRAWN} that expired on 2020-01-01. */
     public static final String EXPIRED_KEY = "og_test-expired_expired-secret";
 
-    public static final ClientDefinition ALL = client("test-all", ALL_KEY, EnumSet.allOf(Scope.class), PartnerFilter.NONE);
+    /** Every scope and a quota no test reaches (tests of the quota use clients of their own). */
+    public static final ClientDefinition ALL = withQuota(client("test-all", ALL_KEY, EnumSet.allOf(Scope.class), PartnerFilter.NONE),
+            new ClientQuota(100_000, 100_000_000, 100_000_000));
     public static final ClientDefinition CATALOG = client("test-catalog", CATALOG_KEY, EnumSet.of(Scope.CATALOG_READ), PartnerFilter.NONE);
     public static final ClientDefinition SUPPORT = client("test-support", SUPPORT_KEY,
             EnumSet.of(Scope.CUSTOMERS_READ, Scope.ORDERS_READ, Scope.TICKETS_READ, Scope.CATALOG_READ), PartnerFilter.NONE);
+    public static final ClientDefinition SMALL_QUOTA = withQuota(client("test-small-quota", SMALL_QUOTA_KEY,
+            EnumSet.of(Scope.CUSTOMERS_READ, Scope.ORDERS_READ, Scope.TICKETS_READ, Scope.CATALOG_READ), PartnerFilter.NONE),
+            new ClientQuota(null, 600, 20));
+    public static final ClientDefinition SUBSCRIBER = client("test-subscriber", SUBSCRIBER_KEY,
+            EnumSet.of(Scope.CATALOG_READ, Scope.INVENTORY_SUBSCRIBE), PartnerFilter.NONE);
     public static final ClientDefinition ORDERS = client("test-orders", ORDERS_KEY, EnumSet.of(Scope.ORDERS_READ), PartnerFilter.NONE);
     public static final ClientDefinition PARTNER = client("test-partner", PARTNER_KEY,
             EnumSet.of(Scope.CATALOG_READ, Scope.INVENTORY_SUBSCRIBE),
@@ -53,6 +65,10 @@ public final class TestClients implements BuiltInClients {
                     new ApiKeyDefinition("test-expired", ApiKeyHashes.bcrypt(EXPIRED_KEY, 4), java.time.Instant.parse("2020-01-01T00:00:00Z"),
                             false)),
             PartnerFilter.NONE, "test clients");
+
+    private static ClientDefinition withQuota(ClientDefinition client, ClientQuota quota) {
+        return new ClientDefinition(client.id(), client.name(), client.scopes(), client.apiKeys(), client.partner(), client.origin(), quota);
+    }
 
     private static ClientDefinition client(String id, String key, Set<Scope> scopes, PartnerFilter partner) {
         String keyId = key.substring(3, key.indexOf('_', 3));
@@ -81,7 +97,7 @@ public final class TestClients implements BuiltInClients {
 
     @Override
     public List<ClientDefinition> clients() {
-        return List.of(ALL, CATALOG, SUPPORT, ORDERS, PARTNER, WITHDRAWN);
+        return List.of(ALL, CATALOG, SUPPORT, SMALL_QUOTA, SUBSCRIBER, ORDERS, PARTNER, WITHDRAWN);
     }
 
     @Override

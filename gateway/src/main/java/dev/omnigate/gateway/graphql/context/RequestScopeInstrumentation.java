@@ -3,6 +3,7 @@ package dev.omnigate.gateway.graphql.context;
 import dev.omnigate.gateway.config.OmnigateProperties;
 import dev.omnigate.gateway.connector.ConnectorInvoker;
 import dev.omnigate.gateway.connector.RequestScope;
+import dev.omnigate.gateway.security.graphql.GraphQlClients;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -35,8 +36,10 @@ public class RequestScopeInstrumentation extends SimplePerformantInstrumentation
     @Override
     public ExecutionInput instrumentExecutionInput(ExecutionInput executionInput, InstrumentationExecutionParameters parameters,
             InstrumentationState state) {
+        String client = GraphQlClients.of(executionInput.getGraphQLContext())
+                .map(found -> found.method().name().toLowerCase(java.util.Locale.ROOT) + ":" + found.id()).orElse("anonymous");
         executionInput.getGraphQLContext().computeIfAbsent(RequestScope.class,
-                key -> RequestScope.start(MDC.get(ConnectorInvoker.MDC_REQUEST_ID), properties.requestTimeout(), clock));
+                key -> RequestScope.start(MDC.get(ConnectorInvoker.MDC_REQUEST_ID), client, properties.requestTimeout(), clock));
         return executionInput;
     }
 

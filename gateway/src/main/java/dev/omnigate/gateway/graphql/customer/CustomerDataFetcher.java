@@ -41,6 +41,9 @@ public class CustomerDataFetcher {
 
     private final GraphQlSupport support;
 
+    /** The longest search text forwarded to the channels' customer searches. */
+    public static final int MAX_QUERY_LENGTH = 256;
+
     public CustomerDataFetcher(GraphQlSupport support) {
         this.support = support;
     }
@@ -50,6 +53,9 @@ public class CustomerDataFetcher {
             @InputArgument String after, DgsDataFetchingEnvironment environment) {
         if (query == null || query.isBlank()) {
             throw new BadRequestException("'query' must not be blank");
+        }
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw new BadRequestException("'query' may hold at most " + MAX_QUERY_LENGTH + " characters, but held " + query.length());
         }
         int size = PageArgs.first(first, support.maxPageSize());
         RequestScope scope = support.scope(environment);

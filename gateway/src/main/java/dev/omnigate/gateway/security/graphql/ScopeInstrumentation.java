@@ -61,6 +61,9 @@ public class ScopeInstrumentation extends SimplePerformantInstrumentation {
     static final ScopeRequirement SDL_WHILE_INTROSPECTION_IS_OFF = new ScopeRequirement(List.of(Set.of(Scope.ADMIN)),
             "Query._service while introspection is off");
 
+    /** The GraphQL context key of the field definitions this request may not read (cost estimates skip them). */
+    public static final String FORBIDDEN_FIELDS = "omnigate.forbiddenFields";
+
     /** The GraphQL context key under which transports note how the request came ({@code http}, {@code sse}, {@code websocket}). */
     public static final String TRANSPORT = "omnigate.transport";
 
@@ -128,6 +131,7 @@ public class ScopeInstrumentation extends SimplePerformantInstrumentation {
             state.analysis = SelectionAnalysis.analyse(execution.getGraphQLSchema(), root,
                     execution.getOperationDefinition().getSelectionSet(), execution.getFragmentsByName(), granted,
                     field -> introspectionOff && field == sdl ? SDL_WHILE_INTROSPECTION_IS_OFF : null);
+            execution.getGraphQLContext().put(FORBIDDEN_FIELDS, state.analysis.forbidden().keySet());
         }
         return SimpleInstrumentationContext.noOp();
     }

@@ -1,6 +1,8 @@
 package dev.omnigate.gateway.security.graphql;
 
 import dev.omnigate.gateway.security.AuthMetrics;
+import dev.omnigate.gateway.limits.LimitsProperties;
+import dev.omnigate.gateway.limits.SocketLimits;
 import dev.omnigate.gateway.security.GatewayAuthenticationManager;
 import java.time.Duration;
 import java.util.Map;
@@ -24,10 +26,10 @@ public class WebSocketSecurityConfiguration {
 
     @Bean
     public GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler webGraphQlHandler, GraphQlProperties properties,
-            GatewayAuthenticationManager authentication, AuthMetrics metrics) {
+            GatewayAuthenticationManager authentication, AuthMetrics metrics, LimitsProperties limits) {
         Duration keepAlive = properties.getWebsocket().getKeepAlive();
         return new AuthenticatingWebSocketHandler(webGraphQlHandler, jsonConverter(), properties.getWebsocket().getConnectionInitTimeout(),
-                keepAlive, authentication, metrics);
+                keepAlive, authentication, metrics, new SocketLimits(limits.connections()));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,191 @@
+package dev.omnigate.gateway.limits;
+
+import dev.omnigate.gateway.connector.RequestScope;
+import dev.omnigate.gateway.error.BadRequestException;
+import dev.omnigate.gateway.security.ClientQuota;
+import dev.omnigate.gateway.security.GatewayClient;
+import dev.omnigate.gateway.security.graphql.GraphQlClients;
+import dev.omnigate.gateway.security.graphql.ScopeInstrumentation;
+import graphql.ExecutionResult;
+import graphql.GraphQLContext;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.DocumentAndVariables;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * The limits of one request, in one place for every transport:
+ * <ol>
+ *   <li>after parsing, before validation: the document limits ({@link DocumentLimits});</li>
+ *   <li>before the first field runs: the cost estimate ({@link CostEstimator}, which also checks the arguments that bound
+ *       work), refused over the client's per-request maximum ({@code MAX_COST_EXCEEDED}), then taken from the client's
+ *       bucket or refused ({@code THROTTLED} with {@code retryAfterSeconds}), so a refused request makes no upstream
+ *       call;</li>
+ *   <li>when the answer is complete: the bucket is settled with what was spent (cache hits cost nothing), and the answer carries
+ *       {@code extensions.cost} ({@code requestedQueryCost}, {@code actualQueryCost} = the points of the upstream calls
+ *       it made, {@code throttleStatus}), the shape Shopify's clients read.</li>
+ * </ol>
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class LimitsInstrumentation extends SimplePerformantInstrumentation {
+
+    private final DocumentLimits documentLimits;
+    private final CostEstimator estimator;
+    private final CostBuckets buckets;
+    private final LimitsProperties.Cost defaults;
+    private final Counter refusedForCost;
+    private final Counter throttled;
+    private final MeterRegistry meters;
+
+    public LimitsInstrumentation(DocumentLimits documentLimits, CostEstimator estimator, CostBuckets buckets, LimitsProperties.Cost defaults,
+            MeterRegistry meters) {
+        this.documentLimits = documentLimits;
+        this.estimator = estimator;
+        this.buckets = buckets;
+        this.defaults = defaults;
+        this.meters = meters;
+        this.refusedForCost = Counter.builder("omnigate.limits.refusals").tag("reason", "max_cost").description("Requests refused by a limit")
+                .register(meters);
+        this.throttled = Counter.builder("omnigate.limits.refusals").tag("reason", "throttled").description("Requests refused by a limit")
+                .register(meters);
+    }
+
+    /** One request's estimate, reservation and quota. */
+    static final class State implements InstrumentationState {
+        volatile QueryCost cost;
+        volatile String bucket;
+        volatile long reserved;
+        volatile long capacity;
+        volatile int restoreRate;
+        volatile double available = Double.NaN; // no bucket consulted (no client)
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return new State();
+    }
+
+    @Override
+    public DocumentAndVariables instrumentDocumentAndVariables(DocumentAndVariables documentAndVariables,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        try {
+            documentLimits.check(documentAndVariables.getDocument(), documentAndVariables.getVariables());
+        } catch (LimitExceededException refused) {
+            // reason: one of the few document limit codes, e.g. max_depth
+            meters.counter("omnigate.limits.refusals", "reason", refused.code().toLowerCase(java.util.Locale.ROOT).replace("_exceeded", ""))
+                    .increment();
+            throw refused;
+        }
+        return documentAndVariables;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+            InstrumentationState instrumentationState) {
+        if (!(instrumentationState instanceof State state)) {
+            return SimpleInstrumentationContext.noOp();
+        }
+        ExecutionContext execution = parameters.getExecutionContext();
+        GraphQLObjectType root = switch (execution.getOperationDefinition().getOperation()) {
+            case QUERY -> execution.getGraphQLSchema().getQueryType();
+            case MUTATION -> execution.getGraphQLSchema().getMutationType();
+            case SUBSCRIPTION -> execution.getGraphQLSchema().getSubscriptionType();
+        };
+        Set<GraphQLFieldDefinition> forbidden = execution.getGraphQLContext().getOrDefault(ScopeInstrumentation.FORBIDDEN_FIELDS, Set.of());
+        QueryCost cost;
+        try {
+            cost = estimator.estimate(execution.getGraphQLSchema(), root, execution.getOperationDefinition().getSelectionSet(),
+                    execution.getFragmentsByName(), execution.getCoercedVariables().toMap(), forbidden::contains);
+        } catch (BadRequestException e) {
+            throw LimitExceededException.of("BAD_REQUEST", e.getMessage(), Map.of());
+        }
+        state.cost = cost;
+        GatewayClient client = GraphQlClients.of(execution.getGraphQLContext()).orElse(null);
+        ClientQuota quota = client == null ? ClientQuota.DEFAULTS : client.quota();
+        long maxCost = quota.maxRequestCost() != null ? quota.maxRequestCost() : defaults.maxRequestCost();
+        state.capacity = quota.bucketSize() != null ? quota.bucketSize() : defaults.bucketSize();
+        state.restoreRate = quota.restoreRate() != null ? quota.restoreRate() : defaults.restoreRate();
+        if (cost.points() > maxCost) {
+            refusedForCost.increment();
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("limit", "omnigate.limits.cost.max-request-cost");
+            extensions.put("max", maxCost);
+            extensions.put("actual", cost.points());
+            extensions.put("cost", costExtension(cost.points(), 0, state));
+            throw LimitExceededException.of("MAX_COST_EXCEEDED", "the request is estimated at " + cost.points() + " points (vendor calls "
+                    + "weighted by how scarce they are); at most " + maxCost + " are allowed per request: ask for fewer items, aliases "
+                    + "or nested lists", extensions);
+        }
+        if (client != null) {
+            state.bucket = client.method().name().toLowerCase(java.util.Locale.ROOT) + ":" + client.id();
+            CostBuckets.Take take = buckets.take(state.bucket, cost.points(), state.capacity, state.restoreRate);
+            state.available = take.available();
+            if (!take.allowed()) {
+                throttled.increment();
+                long retryAfter = Math.max(1, (take.retryAfterMillis() + 999) / 1000);
+                Map<String, Object> extensions = new LinkedHashMap<>();
+                extensions.put("retryable", true);
+                extensions.put("retryAfterSeconds", retryAfter);
+                extensions.put("cost", costExtension(cost.points(), 0, state));
+                throw LimitExceededException.of("THROTTLED", "client '" + client.id() + "' has " + Math.max(0, (long) take.available()) + " of the "
+                        + cost.points() + " points this request is estimated at; its bucket refills at " + state.restoreRate
+                        + " points per second: retry in " + retryAfter + " s", extensions);
+            }
+            state.reserved = cost.points();
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult executionResult,
+            InstrumentationExecutionParameters parameters, InstrumentationState instrumentationState) {
+        if (!(instrumentationState instanceof State state) || state.cost == null) {
+            return CompletableFuture.completedFuture(executionResult);
+        }
+        GraphQLContext context = parameters.getGraphQLContext();
+        RequestScope scope = context == null ? null : context.get(RequestScope.class);
+        long actual = scope == null ? 0 : scope.spend().points();
+        if (state.bucket != null && state.reserved != actual) {
+            buckets.adjust(state.bucket, state.reserved - actual, state.capacity, state.restoreRate);
+            state.available = Math.max(-state.capacity, Math.min(state.capacity, state.available + state.reserved - actual));
+        }
+        if (executionResult.getExtensions() != null && executionResult.getExtensions().containsKey("cost")) {
+            return CompletableFuture.completedFuture(executionResult);
+        }
+        Map<Object, Object> extensions = new LinkedHashMap<>();
+        if (executionResult.getExtensions() != null) {
+            extensions.putAll(executionResult.getExtensions());
+        }
+        extensions.put("cost", costExtension(state.cost.points(), actual, state));
+        return CompletableFuture.completedFuture(executionResult.transform(builder -> builder.extensions(extensions)));
+    }
+
+    /** Shopify's {@code extensions.cost} shape. */
+    private static Map<String, Object> costExtension(long requested, long actual, State state) {
+        Map<String, Object> throttle = new LinkedHashMap<>();
+        throttle.put("maximumAvailable", state.capacity);
+        throttle.put("currentlyAvailable", Double.isNaN(state.available) ? state.capacity : (long) Math.floor(state.available));
+        throttle.put("restoreRate", state.restoreRate);
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("requestedQueryCost", requested);
+        cost.put("actualQueryCost", actual);
+        cost.put("throttleStatus", throttle);
+        return cost;
+    }
+}
