@@ -29,7 +29,10 @@ import org.springframework.context.annotation.Import;
         "omnigate.resilience.retry.max-attempts=1",
         // off by default outside the sandbox; the page's own tests run here
         "omnigate.graphiql.enabled=true",
-        "spring.graphql.schema.introspection.enabled=true"
+        "spring.graphql.schema.introspection.enabled=true",
+        // an SSE stream whose client left stays open on the server until it next writes (or Tomcat's 30 s async
+        // timeout); a graceful shutdown at the end of the run would wait for it
+        "server.shutdown=immediate"
 })
 @Import(FakeWorld.class)
 public @interface GatewayTest {

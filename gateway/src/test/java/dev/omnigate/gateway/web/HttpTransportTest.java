@@ -129,15 +129,50 @@ final class HttpTransportTest {
                 .get().satisfies(context -> assertThat(context.requestId()).isEqualTo("test-req-42"));
     }
 
+    /** The SSE events of a response body: each event's name and its data line. */
+    static List<Map.Entry<String, String>> sseEvents(String body) {
+        List<Map.Entry<String, String>> events = new java.util.ArrayList<>();
+        String name = null;
+        for (String line : body.split("\n")) {
+            if (line.startsWith("event:")) {
+                name = line.substring(6).trim();
+            } else if (line.startsWith("data:") && name != null) {
+                events.add(Map.entry(name, line.substring(5).trim()));
+                name = null;
+            }
+        }
+        return events;
+    }
+
     @Test
-    void serverSentEventsTransportIsWiredAsStock() throws Exception {
-        // Spring for GraphQL serves SSE for subscriptions only; a query gets a framed error (the schema has no subscription yet)
-        HttpResponse<String> response = post("{\"query\":\"{ product(sku: \\\"TEE-1\\\") { sku } }\"}", "application/json",
-                "text/event-stream");
+    void aQueryOverServerSentEventsGetsItsWholeResultAsOneNextEventThenComplete() throws Exception {
+        // GraphQL over SSE (graphql-sse, distinct connections) runs every operation type, not only subscriptions
+        FakeWorld.SHOP.account("shop-eu").fail(dev.omnigate.connector.api.Capability.PRICES_READ,
+                dev.omnigate.connector.api.error.ErrorCategory.RATE_LIMITED);
+
+        HttpResponse<String> response = post("{\"query\":\"{ product(sku: \\\"MUG-1\\\") { sku prices { price { amount } } } }\"}",
+                "application/json", "text/event-stream");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
-        assertThat(response.body()).contains("event:next", "SSE handler supports only subscriptions", "event:complete");
+        List<Map.Entry<String, String>> events = sseEvents(response.body());
+        assertThat(events).as(response.body()).extracting(Map.Entry::getKey).containsExactly("next", "complete");
+        String result = events.getFirst().getValue();
+        assertThat(JsonPath.<String>read(result, "$.data.product.sku")).isEqualTo("MUG-1");
+        assertThat(JsonPath.<List<String>>read(result, "$.data.product.prices[*].price.amount")).containsExactly("31.99", "29.50");
+        assertThat(JsonPath.<String>read(result, "$.errors[0].extensions.code")).isEqualTo("RATE_LIMITED");
+        assertThat(response.body()).doesNotContain("supports only subscriptions");
+    }
+
+    @Test
+    void anInvalidQueryOverServerSentEventsGetsItsCodedErrorsAsOneNextEvent() throws Exception {
+        HttpResponse<String> response = post("{\"query\":\"{ channels { nope } }\"}", "application/json", "text/event-stream");
+
+        List<Map.Entry<String, String>> events = sseEvents(response.body());
+        assertThat(events).as(response.body()).extracting(Map.Entry::getKey).containsExactly("next", "complete");
+        assertThat(JsonPath.<List<String>>read(events.getFirst().getValue(), "$.errors[*].extensions.code")).isNotEmpty()
+                .containsOnly("BAD_REQUEST");
+        assertThat(events.getFirst().getValue()).doesNotContain("\"data\"");
     }
 
     @Test
