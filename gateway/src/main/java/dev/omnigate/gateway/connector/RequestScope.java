@@ -20,9 +20,11 @@ import java.util.UUID;
  * @param staleServes where the entity cache notes each answer it served past its freshness (thread-safe; the
  *     response reports them in {@code extensions.stale})
  * @param itemFailures records connectors reported as failed inside successful batch answers (thread-safe)
+ * @param failureLog what the scope's failures wrote to the log: one line per account and error category, however
+ *     many calls fail (thread-safe)
  */
 public record RequestScope(String requestId, Instant startedAt, Instant deadline, Clock clock, StaleServes staleServes,
-        ItemFailures itemFailures) {
+        ItemFailures itemFailures, FailureLog failureLog) {
 
     public RequestScope {
         requireNonNull(requestId, "requestId is null");
@@ -31,13 +33,30 @@ public record RequestScope(String requestId, Instant startedAt, Instant deadline
         requireNonNull(clock, "clock is null");
         requireNonNull(staleServes, "staleServes is null");
         requireNonNull(itemFailures, "itemFailures is null");
+        requireNonNull(failureLog, "failureLog is null");
     }
 
-    /** A scope starting now with the given budget; a random id when {@code requestId} is null. */
+    /**
+     * A scope starting now with the given budget; a random id when {@code requestId} is null. Its failures are logged
+     * as they happen, each account and category once ({@link FailureLog#immediate}).
+     */
     public static RequestScope start(String requestId, Duration budget, Clock clock) {
+        return start(requestId, budget, clock, false);
+    }
+
+    /**
+     * The scope of a client request, whose owner calls {@code failureLog().close()} when the request is done: each
+     * account's failures of one category are then logged once, with their count ({@link FailureLog#deferred}).
+     */
+    public static RequestScope forRequest(String requestId, Duration budget, Clock clock) {
+        return start(requestId, budget, clock, true);
+    }
+
+    private static RequestScope start(String requestId, Duration budget, Clock clock, boolean deferLogging) {
         Instant now = clock.instant();
-        return new RequestScope(requestId == null ? UUID.randomUUID().toString() : requestId, now, now.plus(budget), clock,
-                new StaleServes(), new ItemFailures());
+        String id = requestId == null ? UUID.randomUUID().toString() : requestId;
+        return new RequestScope(id, now, now.plus(budget), clock, new StaleServes(), new ItemFailures(),
+                deferLogging ? FailureLog.deferred(id) : FailureLog.immediate(id));
     }
 
     /** The context for one call to one account. */
@@ -49,7 +68,7 @@ public record RequestScope(String requestId, Instant startedAt, Instant deadline
     public RequestScope narrowedTo(Duration budget) {
         Instant narrowed = clock.instant().plus(budget);
         return new RequestScope(requestId, startedAt, narrowed.isBefore(deadline) ? narrowed : deadline, clock, staleServes,
-                itemFailures);
+                itemFailures, failureLog);
     }
 
     public Duration remaining() {

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@link CursorExpiredException}: {@code CURSOR_EXPIRED} (a subscription's {@code after} is older than the
  *       event log's retention);</li>
  *   <li>anything else: {@code INTERNAL} with a generic message and the request id; the exception and its
- *       stack trace go to the log only, never to the client.</li>
+ *       stack trace go to the log only (once per exception class and request, with the count of fields that failed
+ *       alike), never to the client.</li>
  * </ul>
  */
 @Component
@@ -57,7 +58,12 @@ public class GatewayDataFetcherExceptionHandler implements DataFetcherExceptionH
     private static GraphQLError internal(Throwable exception, DataFetcherExceptionHandlerParameters parameters) {
         RequestScope scope = parameters.getDataFetchingEnvironment().getGraphQlContext().get(RequestScope.class);
         String requestId = scope == null ? UUID.randomUUID().toString() : scope.requestId();
-        LOG.error("[{}] unexpected failure resolving {}", requestId, parameters.getPath(), exception);
+        if (scope == null) {
+            LOG.error("[{}] unexpected failure resolving {}", requestId, parameters.getPath(), exception);
+        } else {
+            // one line per kind of failure and request, however many fields fail alike
+            scope.failureLog().unexpected(LOG, String.valueOf(parameters.getPath()), exception);
+        }
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", "INTERNAL");
         extensions.put("requestId", requestId);
