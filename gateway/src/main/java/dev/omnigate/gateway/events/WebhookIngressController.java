@@ -34,8 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>unknown connector or account, or an account without webhooks: 404;</li>
  *   <li>a body above {@code omnigate.events.webhook-max-body-size}: 413, nothing handled;</li>
  *   <li>refused as unverified (signature, replay window): 401; as malformed: 400 — no side effect either way;</li>
- *   <li>accepted: a delivery key seen before answers 200 {@code duplicate} with no effect; otherwise the events go to
- *       the event log (repeated event keys dropped) and the cache drops what they make stale: 200 {@code accepted};</li>
+ *   <li>accepted: a delivery key seen before, or a body the account received before (the same signed body under a new
+ *       delivery key), within {@code omnigate.events.dedupe-ttl} answers 200 {@code duplicate} with no effect; otherwise
+ *       the events go to the event log (repeated event keys dropped) and the cache drops what they make stale: 200
+ *       {@code accepted};</li>
  *   <li>the shared event log (Redis) unavailable: 503 with {@code Retry-After}, nothing recorded — the vendor retries,
  *       so nothing it was told we accepted is lost, and no instance logs what the others would never see.</li>
  * </ul>
@@ -98,13 +100,15 @@ public class WebhookIngressController {
                         ? answer(target, "unverified", HttpStatus.UNAUTHORIZED, "error", "the webhook could not be verified")
                         : answer(target, "malformed", HttpStatus.BAD_REQUEST, "error", rejected.message());
             }
-            case WebhookResult.Accepted accepted -> accepted(target, accepted);
+            case WebhookResult.Accepted accepted -> accepted(target, accepted,
+                    DeliveryDedupe.Delivery.of(target.connectorId(), target.accountId(), accepted.deliveryKey(), body));
         };
     }
 
-    private ResponseEntity<Map<String, Object>> accepted(ConnectorAccount account, WebhookResult.Accepted accepted) {
+    private ResponseEntity<Map<String, Object>> accepted(ConnectorAccount account, WebhookResult.Accepted accepted,
+            DeliveryDedupe.Delivery delivery) {
         try {
-            if (!dedupe.firstDelivery(account.accountId(), accepted.deliveryKey())) {
+            if (!dedupe.firstDelivery(delivery)) {
                 return answer(account, "duplicate", HttpStatus.OK, "status", "duplicate");
             }
         } catch (EventStoreUnavailableException e) {
@@ -114,13 +118,13 @@ public class WebhookIngressController {
         try {
             appended = ingestor.ingest(account.connectorId(), accepted.events());
         } catch (RuntimeException e) {
-            dedupe.forget(account.accountId(), accepted.deliveryKey()); // let the vendor's retry count
+            dedupe.forget(delivery); // let the vendor's retry count
             if (e instanceof EventStoreUnavailableException unavailable) {
                 return unavailable(account, unavailable);
             }
             throw e;
         }
-        dedupe.recorded(account.accountId(), accepted.deliveryKey());
+        dedupe.recorded(delivery);
         count(account, "accepted");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "accepted");
