@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.omnigate.connector.api.CallContext;
 import dev.omnigate.connector.api.error.ConnectorException;
 import dev.omnigate.connector.api.error.ErrorCategory;
+import dev.omnigate.gateway.error.ClientMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -177,7 +178,8 @@ public final class ConnectorInvoker implements AutoCloseable {
      */
     public static AccountFailure itemFailure(ConnectorAccount account, String operation, RequestScope scope, ConnectorException failure) {
         return new AccountFailure(account.accountId(), account.connectorId(), account.channel(), operation, failure.category(),
-                failure.getMessage(), failure.retryAfter().orElse(null), scope.requestId());
+                ClientMessages.plain(failure.getMessage(), "a record of account " + account.accountId() + " failed (" + failure.category() + ")"),
+                failure.retryAfter().orElse(null), scope.requestId());
     }
 
     /**
@@ -216,16 +218,20 @@ public final class ConnectorInvoker implements AutoCloseable {
         AccountFailure failure = switch (error) {
             case ConnectorCallException known -> known.failure();
             case ConnectorException connector -> failure(account, call.operation(), call.context(), connector.category(),
-                    connector.getMessage(), connector.retryAfter().orElse(null));
+                    ClientMessages.plain(connector.getMessage(), "account " + account.accountId() + " failed (" + connector.category() + ")"),
+                    connector.retryAfter().orElse(null));
             case TimeoutException timeout -> failure(account, call.operation(), call.context(), ErrorCategory.TIMEOUT,
                     "account " + account.accountId() + " gave no answer before the request deadline", null);
             // a connector bug: details only in the log, a generic sentence for the client
             default -> failure(account, call.operation(), call.context(), ErrorCategory.INTERNAL,
                     "account " + account.accountId() + " failed unexpectedly; the gateway log has the details", null);
         };
-        if (!(error instanceof ConnectorCallException)) {
-            boolean unexpected = !(error instanceof ConnectorException) && !(error instanceof TimeoutException);
-            log.connectorCall(account, call.operation(), failure.category(), failure.message(), unexpected ? error : null);
+        if (error instanceof ConnectorException connector) {
+            // the operator's line keeps the connector's own words and what caused them
+            log.connectorCall(account, call.operation(), failure.category(), connector.getMessage()
+                    + (connector.getCause() == null ? "" : " [cause: " + connector.getCause().getClass().getName() + "]"), null);
+        } else if (!(error instanceof ConnectorCallException)) {
+            log.connectorCall(account, call.operation(), failure.category(), failure.message(), error instanceof TimeoutException ? null : error);
         }
         return failure;
     }

@@ -351,6 +351,8 @@ final class ShopifyFaultInjectionTest {
         assertThat(errorsOf(answer, "shop-reset")).isNotEmpty().allSatisfy(extensions -> assertThat(extensions)
                 .containsEntry("code", "UNAVAILABLE").containsEntry("retryable", true));
         assertThat(answer.errorExtensions()).allSatisfy(extensions -> assertThat(extensions.get("account")).isEqualTo("shop-reset"));
+        assertThat(answer.errors()).allSatisfy(error -> assertThat((String) error.get("message")).contains("transport failure")
+                .doesNotContain("Exception").doesNotContain("java."));
         assertThat(count("shop-reset", ".*")).isGreaterThanOrEqualTo(2);
     }
 
