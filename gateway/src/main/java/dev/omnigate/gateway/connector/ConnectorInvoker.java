@@ -178,7 +178,8 @@ public final class ConnectorInvoker implements AutoCloseable {
      */
     public static AccountFailure itemFailure(ConnectorAccount account, String operation, RequestScope scope, ConnectorException failure) {
         return new AccountFailure(account.accountId(), account.connectorId(), account.channel(), operation, failure.category(),
-                ClientMessages.plain(failure.getMessage(), "a record of account " + account.accountId() + " failed (" + failure.category() + ")"),
+                ClientMessages.plain(failure.getMessage(),
+                        "a record of account " + account.accountId() + " failed (" + failure.category() + ")"),
                 failure.retryAfter().orElse(null), scope.requestId());
     }
 
@@ -218,7 +219,8 @@ public final class ConnectorInvoker implements AutoCloseable {
         AccountFailure failure = switch (error) {
             case ConnectorCallException known -> known.failure();
             case ConnectorException connector -> failure(account, call.operation(), call.context(), connector.category(),
-                    ClientMessages.plain(connector.getMessage(), "account " + account.accountId() + " failed (" + connector.category() + ")"),
+                    ClientMessages.plain(connector.getMessage(),
+                            "account " + account.accountId() + " failed (" + connector.category() + ")"),
                     connector.retryAfter().orElse(null));
             case TimeoutException timeout -> failure(account, call.operation(), call.context(), ErrorCategory.TIMEOUT,
                     "account " + account.accountId() + " gave no answer before the request deadline", null);
@@ -231,7 +233,8 @@ public final class ConnectorInvoker implements AutoCloseable {
             log.connectorCall(account, call.operation(), failure.category(), connector.getMessage()
                     + (connector.getCause() == null ? "" : " [cause: " + connector.getCause().getClass().getName() + "]"), null);
         } else if (!(error instanceof ConnectorCallException)) {
-            log.connectorCall(account, call.operation(), failure.category(), failure.message(), error instanceof TimeoutException ? null : error);
+            log.connectorCall(account, call.operation(), failure.category(), failure.message(),
+                    error instanceof TimeoutException ? null : error);
         }
         return failure;
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,15 +97,13 @@ public final class FailureLog {
     /**
      * A failed connector call.
      *
-     * @param message the failure's message (client-safe per the SPI)
+     * @param message the connector's own words for the operator (never secrets or PII, per the SPI) and what caused them
      * @param unexpected the connector's bug, when it threw something other than a {@code ConnectorException}: logged
      *     at ERROR with its stack trace
      */
     void connectorCall(ConnectorAccount account, String operation, ErrorCategory category, String message, Throwable unexpected) {
-        String line = unexpected != null
-                ? "[" + requestId + "] account " + account.accountId() + " (" + account.connectorId() + ") " + operation + " failed unexpectedly"
-                : "[" + requestId + "] account " + account.accountId() + " (" + account.connectorId() + ") " + operation + " failed: "
-                        + category + " " + message;
+        String call = "[" + requestId + "] account " + account.accountId() + " (" + account.connectorId() + ") " + operation;
+        String line = unexpected != null ? call + " failed unexpectedly" : call + " failed: " + category + " " + message;
         record(new Key(account.accountId(), category.name()), operation,
                 () -> new Tally(CALLS, unexpected != null, line, category + " failures of this account", unexpected));
     }
@@ -115,7 +114,7 @@ public final class FailureLog {
                 () -> new Tally(logger, true, "[" + requestId + "] unexpected failure resolving " + path, "such failures", exception));
     }
 
-    private void record(Key key, String place, java.util.function.Supplier<Tally> first) {
+    private void record(Key key, String place, Supplier<Tally> first) {
         Tally tally = tallies.computeIfAbsent(key, ignored -> first.get());
         tally.add(place);
         // read after the tally is in the map: either close() sees the tally or this sees closed

@@ -1,5 +1,6 @@
 package dev.omnigate.gateway.error;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -173,7 +174,7 @@ public final class ClientMessages {
     private static String variableReason(String reason) {
         Matcher m = RAW_INPUT.matcher(reason);
         if (m.matches()) {
-            return "expected a " + m.group("kind").toLowerCase(java.util.Locale.ROOT) + ", but got " + kindOf(m.group("java"));
+            return "expected a " + m.group("kind").toLowerCase(Locale.ROOT) + ", but got " + kindOf(m.group("java"));
         }
         if ((m = CONVERTIBLE.matcher(reason)).matches()) {
             return "expected a value of type '" + m.group("type") + "', but got " + kindOf(m.group("java"));
@@ -294,7 +295,7 @@ public final class ClientMessages {
 
     /** A plain word for an exception's simple class name. */
     private static String wordFor(String simpleName) {
-        String name = simpleName.replaceFirst("(?:Exception|Error)$", "").toLowerCase(java.util.Locale.ROOT);
+        String name = simpleName.replaceFirst("(?:Exception|Error)$", "").toLowerCase(Locale.ROOT);
         if (name.contains("timeout") || name.equals("interruptedio")) {
             return "timeout";
         }
