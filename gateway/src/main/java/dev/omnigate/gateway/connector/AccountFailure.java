@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param operation the operation, e.g. {@code orders.search}
  * @param category the SPI's error category (becomes {@code extensions.code})
  * @param message a client-safe sentence (the connector's message, which the SPI keeps free of secrets and
- *     PII, or a generic one for unexpected failures)
+ *     PII, made plain by {@link dev.omnigate.gateway.error.ClientMessages} so it shows no Java internals, or a generic
+ *     one for unexpected failures)
  * @param retryAfter when a retry may succeed, if the vendor said
  * @param requestId the request it happened in
  */

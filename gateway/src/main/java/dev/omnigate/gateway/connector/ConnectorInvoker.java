@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.omnigate.connector.api.CallContext;
 import dev.omnigate.connector.api.error.ConnectorException;
 import dev.omnigate.connector.api.error.ErrorCategory;
+import dev.omnigate.gateway.error.ClientMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -25,8 +26,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -40,13 +39,14 @@ import org.slf4j.MDC;
  * ({@link #fanOut}). Batch methods are split into chunks of the reader's {@code maxBatchSize()}.
  *
  * <p>Metrics: timer {@code omnigate.connector.calls} tagged {@code account}, {@code connector},
- * {@code operation} and {@code outcome} ({@code SUCCESS} or the error category).
+ * {@code operation} and {@code outcome} ({@code SUCCESS} or the error category). Logging: the scope's
+ * {@link FailureLog} gets every failure, so the log holds one line per account and error category of a request
+ * however many of its calls fail.
  */
 public final class ConnectorInvoker implements AutoCloseable {
 
     /** The MDC key of the request id; the logging pattern prints it. */
     public static final String MDC_REQUEST_ID = "requestId";
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectorInvoker.class);
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<ConnectorCallInterceptor> interceptors;
@@ -89,7 +89,7 @@ public final class ConnectorInvoker implements AutoCloseable {
                         record(sample, call, "SUCCESS");
                         return result;
                     }
-                    AccountFailure failure = translate(call, unwrap(error));
+                    AccountFailure failure = translate(call, unwrap(error), scope.failureLog());
                     record(sample, call, failure.category().name());
                     throw new CompletionException(new ConnectorCallException(failure));
                 });
@@ -178,7 +178,9 @@ public final class ConnectorInvoker implements AutoCloseable {
      */
     public static AccountFailure itemFailure(ConnectorAccount account, String operation, RequestScope scope, ConnectorException failure) {
         return new AccountFailure(account.accountId(), account.connectorId(), account.channel(), operation, failure.category(),
-                failure.getMessage(), failure.retryAfter().orElse(null), scope.requestId());
+                ClientMessages.plain(failure.getMessage(),
+                        "a record of account " + account.accountId() + " failed (" + failure.category() + ")"),
+                failure.retryAfter().orElse(null), scope.requestId());
     }
 
     /**
@@ -211,30 +213,30 @@ public final class ConnectorInvoker implements AutoCloseable {
         }
     }
 
-    private AccountFailure translate(ConnectorCall call, Throwable error) {
+    /** The client-safe failure; the log gets one line per account and category of the request ({@link FailureLog}). */
+    private AccountFailure translate(ConnectorCall call, Throwable error, FailureLog log) {
         ConnectorAccount account = call.account();
-        return switch (error) {
+        AccountFailure failure = switch (error) {
             case ConnectorCallException known -> known.failure();
-            case ConnectorException connector -> {
-                LOG.warn("[{}] account {} ({}) {} failed: {} {}", call.context().requestId(), account.accountId(),
-                        account.connectorId(), call.operation(), connector.category(), connector.getMessage());
-                yield failure(account, call.operation(), call.context(), connector.category(), connector.getMessage(),
-                        connector.retryAfter().orElse(null));
-            }
-            case TimeoutException timeout -> {
-                LOG.warn("[{}] account {} ({}) {} gave no answer before the request deadline", call.context().requestId(),
-                        account.accountId(), account.connectorId(), call.operation());
-                yield failure(account, call.operation(), call.context(), ErrorCategory.TIMEOUT,
-                        "account " + account.accountId() + " gave no answer before the request deadline", null);
-            }
-            default -> {
-                // a connector bug: details only in the log, a generic sentence for the client
-                LOG.error("[{}] account {} ({}) {} failed unexpectedly", call.context().requestId(), account.accountId(),
-                        account.connectorId(), call.operation(), error);
-                yield failure(account, call.operation(), call.context(), ErrorCategory.INTERNAL,
-                        "account " + account.accountId() + " failed unexpectedly; the gateway log has the details", null);
-            }
+            case ConnectorException connector -> failure(account, call.operation(), call.context(), connector.category(),
+                    ClientMessages.plain(connector.getMessage(),
+                            "account " + account.accountId() + " failed (" + connector.category() + ")"),
+                    connector.retryAfter().orElse(null));
+            case TimeoutException timeout -> failure(account, call.operation(), call.context(), ErrorCategory.TIMEOUT,
+                    "account " + account.accountId() + " gave no answer before the request deadline", null);
+            // a connector bug: details only in the log, a generic sentence for the client
+            default -> failure(account, call.operation(), call.context(), ErrorCategory.INTERNAL,
+                    "account " + account.accountId() + " failed unexpectedly; the gateway log has the details", null);
         };
+        if (error instanceof ConnectorException connector) {
+            // the operator's line keeps the connector's own words and what caused them
+            log.connectorCall(account, call.operation(), failure.category(), connector.getMessage()
+                    + (connector.getCause() == null ? "" : " [cause: " + connector.getCause().getClass().getName() + "]"), null);
+        } else if (!(error instanceof ConnectorCallException)) {
+            log.connectorCall(account, call.operation(), failure.category(), failure.message(),
+                    error instanceof TimeoutException ? null : error);
+        }
+        return failure;
     }
 
     private static AccountFailure failure(ConnectorAccount account, String operation, CallContext context, ErrorCategory category,

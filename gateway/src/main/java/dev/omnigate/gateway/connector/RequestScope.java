@@ -20,12 +20,14 @@ import java.util.UUID;
  * @param staleServes where the entity cache notes each answer it served past its freshness (thread-safe; the
  *     response reports them in {@code extensions.stale})
  * @param itemFailures records connectors reported as failed inside successful batch answers (thread-safe)
+ * @param failureLog what the scope's failures wrote to the log: one line per account and error category, however
+ *     many calls fail (thread-safe)
  * @param spend the vendor calls the request actually made and the rate-limit permits it took (thread-safe)
  * @param client who the request is for, as rate limiters count shares ({@link #GATEWAY} for the gateway's own work:
  *     polls, revalidations, health checks)
  */
 public record RequestScope(String requestId, Instant startedAt, Instant deadline, Clock clock, StaleServes staleServes,
-        ItemFailures itemFailures, UpstreamSpend spend, String client) {
+        ItemFailures itemFailures, FailureLog failureLog, UpstreamSpend spend, String client) {
 
     /** The client of the gateway's own calls. */
     public static final String GATEWAY = "(gateway)";
@@ -37,20 +39,37 @@ public record RequestScope(String requestId, Instant startedAt, Instant deadline
         requireNonNull(clock, "clock is null");
         requireNonNull(staleServes, "staleServes is null");
         requireNonNull(itemFailures, "itemFailures is null");
+        requireNonNull(failureLog, "failureLog is null");
         requireNonNull(spend, "spend is null");
         client = client == null ? GATEWAY : client;
     }
 
-    /** A scope of the gateway's own work starting now with the given budget; a random id when {@code requestId} is null. */
+    /**
+     * A scope of the gateway's own work starting now with the given budget; a random id when {@code requestId} is null.
+     * Its failures are logged as they happen, each account and category once ({@link FailureLog#immediate}).
+     */
     public static RequestScope start(String requestId, Duration budget, Clock clock) {
-        return start(requestId, GATEWAY, budget, clock);
+        return start(requestId, GATEWAY, budget, clock, false);
     }
 
-    /** A scope of a client's request starting now with the given budget; a random id when {@code requestId} is null. */
+    /** A scope of a client's calls starting now, logged as they happen (outside a GraphQL request: tests, tools). */
     public static RequestScope start(String requestId, String client, Duration budget, Clock clock) {
+        return start(requestId, client, budget, clock, false);
+    }
+
+    /**
+     * The scope of a client request, whose owner calls {@code failureLog().close()} when the request is done: each
+     * account's failures of one category are then logged once, with their count ({@link FailureLog#deferred}).
+     */
+    public static RequestScope forRequest(String requestId, String client, Duration budget, Clock clock) {
+        return start(requestId, client, budget, clock, true);
+    }
+
+    private static RequestScope start(String requestId, String client, Duration budget, Clock clock, boolean deferLogging) {
         Instant now = clock.instant();
-        return new RequestScope(requestId == null ? UUID.randomUUID().toString() : requestId, now, now.plus(budget), clock,
-                new StaleServes(), new ItemFailures(), new UpstreamSpend(), client);
+        String id = requestId == null ? UUID.randomUUID().toString() : requestId;
+        return new RequestScope(id, now, now.plus(budget), clock, new StaleServes(), new ItemFailures(),
+                deferLogging ? FailureLog.deferred(id) : FailureLog.immediate(id), new UpstreamSpend(), client);
     }
 
     /** The context for one call to one account. */
@@ -62,7 +81,7 @@ public record RequestScope(String requestId, Instant startedAt, Instant deadline
     public RequestScope narrowedTo(Duration budget) {
         Instant narrowed = clock.instant().plus(budget);
         return new RequestScope(requestId, startedAt, narrowed.isBefore(deadline) ? narrowed : deadline, clock, staleServes,
-                itemFailures, spend, client);
+                itemFailures, failureLog, spend, client);
     }
 
     public Duration remaining() {

@@ -4,7 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 
-/** Delivery keys in this instance's memory: bounded, forgotten after the TTL or when the oldest must make room. */
+/**
+ * Deliveries in this instance's memory, two entries each (the delivery key, the body's hash): bounded, forgotten after
+ * the TTL or when the oldest must make room. Looking both up and remembering both is one atomic step.
+ */
 final class InMemoryDeliveryDedupe implements DeliveryDedupe {
 
     private final Cache<String, Boolean> seen;
@@ -13,13 +16,30 @@ final class InMemoryDeliveryDedupe implements DeliveryDedupe {
         this.seen = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build();
     }
 
-    @Override
-    public boolean firstDelivery(String accountId, String deliveryKey) {
-        return seen.asMap().putIfAbsent(accountId + "\u0000" + deliveryKey, Boolean.TRUE) == null;
+    private static String deliveryKey(Delivery delivery) {
+        return "delivery\u0000" + delivery.accountId() + "\u0000" + delivery.deliveryKey();
+    }
+
+    private static String contentKey(Delivery delivery) {
+        return "content\u0000" + delivery.connectorId() + "\u0000" + delivery.accountId() + "\u0000" + delivery.bodySha256();
     }
 
     @Override
-    public void forget(String accountId, String deliveryKey) {
-        seen.invalidate(accountId + "\u0000" + deliveryKey);
+    public synchronized boolean firstDelivery(Delivery delivery) {
+        // two keys checked and set together: a webhook costs microseconds here, so one lock is no bottleneck
+        String key = deliveryKey(delivery);
+        String content = contentKey(delivery);
+        if (seen.getIfPresent(key) != null || seen.getIfPresent(content) != null) {
+            return false;
+        }
+        seen.put(key, Boolean.TRUE);
+        seen.put(content, Boolean.TRUE);
+        return true;
+    }
+
+    @Override
+    public synchronized void forget(Delivery delivery) {
+        seen.invalidate(deliveryKey(delivery));
+        seen.invalidate(contentKey(delivery));
     }
 }

@@ -7,6 +7,7 @@ import dev.omnigate.gateway.connector.AccountFailure;
 import dev.omnigate.gateway.connector.ConnectorAccount;
 import dev.omnigate.gateway.connector.ConnectorInvoker;
 import dev.omnigate.gateway.connector.RequestScope;
+import dev.omnigate.gateway.error.ClientMessages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,9 @@ public class AccountHealthService {
                 });
     }
 
+    /** The connector's report; its sentence shown to admins, so made plain like every client-facing message. */
     private static AccountHealth of(HealthReport report, Instant checkedAt) {
-        return new AccountHealth(report.status(), report.message(), report.details(), checkedAt);
+        return new AccountHealth(report.status(), ClientMessages.plain(report.message(), "health check: " + report.status()),
+                report.details(), checkedAt);
     }
 }

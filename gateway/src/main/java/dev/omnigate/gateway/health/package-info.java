@@ -1,5 +1,5 @@
 /**
  * Connector account health: probes through the invoker with a short deadline, shared for a few seconds by
- * {@code /actuator/health} (one component per account) and the {@code channels} query.
+ * {@code /actuator/health} (the {@code connectors} component, never {@code DOWN} for a vendor's sake) and the {@code channels} query.
  */
 package dev.omnigate.gateway.health;

@@ -1,11 +1,13 @@
 package dev.omnigate.gateway.web;
 
+import dev.omnigate.gateway.error.ClientMessages;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -18,7 +20,13 @@ import reactor.core.publisher.Mono;
  * Gives errors graphql-java raises itself an {@code extensions.code} like the gateway's own errors: syntax and
  * validation errors (an unknown field, a wrong argument type) get {@code BAD_REQUEST}, so clients handle every
  * bad request one way; disabled introspection gets {@code FORBIDDEN} with a message naming the switch; anything else
- * without a code gets {@code INTERNAL}. Errors that already carry a code are left alone.
+ * without a code gets {@code INTERNAL}. Errors that already carry a code keep it.
+ *
+ * <p>Every error's message is made fit for clients ({@link ClientMessages}): graphql-java's messages name AST nodes
+ * ({@code StringValue{value='x'}}) and Java types ({@code LinkedHashMap}), and are rewritten into plain sentences that
+ * still name the argument or variable, the expected type and what was given; a message that would still show internals
+ * is replaced by a generic one. The engine runs in English whatever the client's {@code Accept-Language}, so the
+ * messages have one form (the gateway's own are English).
  */
 @Component
 public class ValidationErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -31,14 +39,22 @@ public class ValidationErrorCodeInterceptor implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        request.configureExecutionInput((input, builder) -> builder.locale(Locale.ENGLISH).build());
         return chain.next(request).map(response -> {
             List<ResponseError> errors = response.getErrors();
-            if (errors.isEmpty() || errors.stream().noneMatch(error -> needsCode(error) || tokenLimit(error))) {
+            if (errors.isEmpty() || errors.stream().noneMatch(error -> needsRewrite(error) || tokenLimit(error))) {
                 return response;
             }
             return response.transform(builder -> builder.errors(errors.stream().map(this::withCode).toList()));
         });
     }
+
+    private static boolean needsRewrite(ResponseError error) {
+        return needsCode(error) || !ClientMessages.plain(error.getMessage(), FALLBACK).equals(error.getMessage());
+    }
+
+    /** Shown instead of a message that would still show internals after rewriting. */
+    static final String FALLBACK = "the request could not be answered as sent";
 
     private static boolean needsCode(ResponseError error) {
         return error.getExtensions() == null || !error.getExtensions().containsKey("code");
@@ -76,8 +92,9 @@ public class ValidationErrorCodeInterceptor implements WebGraphQlInterceptor {
             return toGraphQlError(error, extensions, "the request has more than " + maxTokens + " tokens; at most " + maxTokens
                     + " are allowed (omnigate.limits.document.max-tokens), so it was not parsed further");
         }
+        String message = ClientMessages.plain(error.getMessage(), FALLBACK);
         if (!needsCode(error)) {
-            return toGraphQlError(error, error.getExtensions(), error.getMessage());
+            return toGraphQlError(error, error.getExtensions(), message);
         }
         if (introspectionDisabled(error)) {
             extensions.put("code", "FORBIDDEN");
@@ -85,7 +102,7 @@ public class ValidationErrorCodeInterceptor implements WebGraphQlInterceptor {
                     + "(spring.graphql.schema.introspection.enabled; on in the sandbox, off elsewhere unless set)");
         }
         extensions.put("code", codeOf(error));
-        return toGraphQlError(error, extensions, error.getMessage());
+        return toGraphQlError(error, extensions, message);
     }
 
     private static GraphQLError toGraphQlError(ResponseError error, Map<String, Object> extensions, String message) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,6 +85,11 @@ final class MultiInstanceEventsTest {
 
     /** Sends a delivery Shopify signed for A's sandbox to {@code instance}, signed with that instance's secret. */
     private int deliver(ShopifyWebhook delivery, ConfigurableApplicationContext instance) throws Exception {
+        return post(delivery, instance).statusCode();
+    }
+
+    /** {@link #deliver}, with the answer. */
+    private HttpResponse<String> post(ShopifyWebhook delivery, ConfigurableApplicationContext instance) throws Exception {
         Sandbox sandbox = instance == a ? sandboxA : sandboxB;
         String secret = sandbox.account("shopify").connectorConfig().get("webhook-secret");
         Map<String, String> headers = new LinkedHashMap<>(delivery.headers());
@@ -91,7 +97,7 @@ final class MultiInstanceEventsTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(ingress(instance)).POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
                 .header("Content-Type", "application/json");
         headers.forEach(request::header);
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A storefront read, which also teaches the instance which SKU and location each Shopify level id stands for. */
@@ -115,7 +121,8 @@ final class MultiInstanceEventsTest {
             String message = null;
             for (int attempt = 0; attempt < 50 && message == null; attempt++) { // until the subscription is in place
                 long before = logA.latestSequence();
-                assertThat(deliver(sandboxA.shopify().webhooks().inventoryLevelUpdate(level.sku(), level.locationKey()), a)).isEqualTo(200);
+                assertThat(deliver(sandboxA.shopify().webhooks().inventoryLevelUpdate(level.sku(), level.locationKey(), 5_000 + attempt), a))
+                        .isEqualTo(200);
                 message = subscriberOnB.messages.poll(200, TimeUnit.MILLISECONDS);
                 if (message != null) {
                     List<LoggedEvent> appendedByA = logA.readAfter(before, 10);
@@ -140,7 +147,8 @@ final class MultiInstanceEventsTest {
         ShopifyWebhooks webhooks = sandboxA.shopify().webhooks();
         List<ShopifyWebhook> distinct = new ArrayList<>();
         for (int i = 0; i < 4_000; i++) {
-            distinct.add(webhooks.inventoryLevelUpdate(level.sku(), level.locationKey()));
+            // a distinct change each: a body sent before is a duplicate whatever its webhook id
+            distinct.add(webhooks.inventoryLevelUpdate(level.sku(), level.locationKey(), i));
         }
         List<ShopifyWebhook> deliveries = new ArrayList<>(distinct);
         Random random = new Random(20261127);
@@ -176,6 +184,25 @@ final class MultiInstanceEventsTest {
         assertThat(logged).hasSize(4_000);
         assertThat(logged.stream().map(event -> event.event().eventKey()).distinct()).hasSize(4_000);
         assertThat(logged).extracting(LoggedEvent::sequence).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theSignedBodyReplayedOnBUnderANewWebhookIdIsADuplicate() throws Exception {
+        StockLevel level = stocked(3);
+        ShopifyWebhook delivery = sandboxA.shopify().webhooks().inventoryLevelUpdate(level.sku(), level.locationKey(), 6_001);
+        EventLog logB = b.getBean(EventLog.class);
+        long before = logB.latestSequence();
+        assertThat(deliver(delivery, a)).isEqualTo(200);
+
+        Map<String, String> replayed = new LinkedHashMap<>(delivery.headers());
+        replayed.put("X-Shopify-Webhook-Id", UUID.randomUUID().toString());
+        replayed.put("X-Shopify-Event-Id", UUID.randomUUID().toString());
+        HttpResponse<String> replay = post(new ShopifyWebhook(delivery.topic(), replayed, delivery.body()), b);
+
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.body()).contains("\"status\":\"duplicate\"");
+        assertThat(logB.readAfter(before, 10)).as("one event in the shared log, not two").hasSize(1);
+        assertThat(redis.commands().keys(redis.prefix + "events:content:shopify:" + Sandbox.SHOPIFY_ACCOUNT + ":*")).isNotEmpty();
     }
 
     @Test

@@ -58,13 +58,13 @@ final class RedisOutageTest {
             String query = "subscription { inventoryChanged(skus: [\"" + level.sku() + "\"], after: \"" + after + "\") { cursor sku } }";
 
             try (GraphQlWsSession subscriber = new GraphQlWsSession(port, query)) {
-                assertThat(sandbox.shopify().webhooks().inventoryLevelUpdate(level.sku(), level.locationKey()).deliver(CLIENT, ingress))
+                assertThat(sandbox.shopify().webhooks().inventoryLevelUpdate(level.sku(), level.locationKey(), 7_001).deliver(CLIENT, ingress))
                         .isEqualTo(200);
                 String before = subscriber.next();
                 assertThat(JsonPath.<String>read(before, "$.type")).as(before).isEqualTo("next");
 
                 redis.stop();
-                ShopifyWebhook refused = sandbox.shopify().webhooks().inventoryLevelUpdate(level.sku(), level.locationKey());
+                ShopifyWebhook refused = sandbox.shopify().webhooks().inventoryLevelUpdate(level.sku(), level.locationKey(), 7_002);
                 HttpRequest.Builder request = HttpRequest.newBuilder(ingress).POST(HttpRequest.BodyPublishers.ofByteArray(refused.body()))
                         .header("Content-Type", "application/json");
                 refused.headers().forEach(request::header);

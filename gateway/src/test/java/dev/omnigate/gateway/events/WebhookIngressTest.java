@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,7 +91,8 @@ final class WebhookIngressTest {
     @Test
     void aSignedDeliveryIsLoggedOnceAndItsRetryIsADuplicate() throws Exception {
         StockLevel level = stocked();
-        ShopifyWebhook delivery = webhooks.inventoryLevelUpdate(level.sku(), level.locationKey());
+        // a change of its own: the tests share the shop, and a body delivered before is a duplicate
+        ShopifyWebhook delivery = webhooks.inventoryLevelUpdate(level.sku(), level.locationKey(), 6_101);
         long before = log.latestSequence();
 
         HttpResponse<String> first = post(shopifyIngress, delivery.headers(), delivery.body());
@@ -105,6 +107,27 @@ final class WebhookIngressTest {
             assertThat(event.accountId()).isEqualTo(Sandbox.SHOPIFY_ACCOUNT);
             assertThat(event.event().topic()).isEqualTo("inventory_levels/update");
         });
+    }
+
+    @Test
+    void theSignedBodyReplayedUnderANewWebhookIdIsADuplicate() throws Exception {
+        StockLevel level = stocked();
+        ShopifyWebhook delivery = webhooks.inventoryLevelUpdate(level.sku(), level.locationKey(), 6_001);
+        long before = log.latestSequence();
+        assertThat(post(shopifyIngress, delivery.headers(), delivery.body()).body()).contains("\"status\":\"accepted\"");
+
+        Map<String, String> replayed = new LinkedHashMap<>(delivery.headers());
+        replayed.put("X-Shopify-Webhook-Id", UUID.randomUUID().toString());
+        replayed.put("X-Shopify-Event-Id", UUID.randomUUID().toString());
+        HttpResponse<String> replay = post(shopifyIngress, replayed, delivery.body());
+
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.body()).contains("\"status\":\"duplicate\"");
+        assertThat(log.readAfter(before, 10)).as("one event, not two").hasSize(1);
+        ShopifyWebhook next = webhooks.inventoryLevelUpdate(level.sku(), level.locationKey(), 6_002);
+        assertThat(post(shopifyIngress, next.headers(), next.body()).body()).as("the next change still counts")
+                .contains("\"status\":\"accepted\"");
+        assertThat(log.readAfter(before, 10)).hasSize(2);
     }
 
     @Test
@@ -139,7 +162,8 @@ final class WebhookIngressTest {
         StockLevel level = stocked();
         List<ShopifyWebhook> distinct = new ArrayList<>();
         for (int i = 0; i < 4_000; i++) {
-            distinct.add(webhooks.inventoryLevelUpdate(level.sku(), level.locationKey()));
+            // a distinct change each: a body sent before is a duplicate whatever its webhook id
+            distinct.add(webhooks.inventoryLevelUpdate(level.sku(), level.locationKey(), i));
         }
         List<ShopifyWebhook> deliveries = new ArrayList<>(distinct);
         Random random = new Random(20261127);
@@ -180,7 +204,7 @@ final class WebhookIngressTest {
         try (GraphQlWsSession subscriber = new GraphQlWsSession(port, query)) {
             String message = null;
             for (int attempt = 0; attempt < 50 && message == null; attempt++) { // until the subscription is in place
-                ShopifyWebhook delivery = webhooks.inventoryLevelUpdate(level.sku(), level.locationKey());
+                ShopifyWebhook delivery = webhooks.inventoryLevelUpdate(level.sku(), level.locationKey(), 5_000 + attempt);
                 assertThat(delivery.deliver(CLIENT, shopifyIngress)).isEqualTo(200);
                 message = subscriber.messages.poll(200, TimeUnit.MILLISECONDS);
             }

@@ -22,6 +22,7 @@ import dev.omnigate.connector.api.model.Channel;
 import dev.omnigate.connector.testkit.fake.FakeConnectorFactory;
 import dev.omnigate.gateway.cache.EntityCache;
 import dev.omnigate.gateway.config.AccountDefinition;
+import dev.omnigate.gateway.health.ConnectorsHealthIndicator;
 import dev.omnigate.gateway.support.GraphQlClient.Answer;
 import dev.omnigate.gateway.support.GraphQlClient;
 import dev.omnigate.gateway.support.InMemoryStoreConfigSource;
@@ -43,9 +44,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -138,7 +137,7 @@ final class ShopifyFaultInjectionTest {
     PrometheusMeterRegistry prometheus;
 
     @Autowired
-    CompositeHealthContributor connectorsHealthContributor;
+    ConnectorsHealthIndicator connectorsHealth;
 
     GraphQlClient graphql;
 
@@ -244,7 +243,7 @@ final class ShopifyFaultInjectionTest {
 
     @SuppressWarnings("unchecked")
     private String healthBreakerState(String account) {
-        Health health = ((HealthIndicator) connectorsHealthContributor.getContributor(account)).health();
+        Health health = connectorsHealth.account(account).orElseThrow();
         return (String) ((Map<String, Object>) health.getDetails().get("circuitBreaker")).get("state");
     }
 
@@ -352,6 +351,8 @@ final class ShopifyFaultInjectionTest {
         assertThat(errorsOf(answer, "shop-reset")).isNotEmpty().allSatisfy(extensions -> assertThat(extensions)
                 .containsEntry("code", "UNAVAILABLE").containsEntry("retryable", true));
         assertThat(answer.errorExtensions()).allSatisfy(extensions -> assertThat(extensions.get("account")).isEqualTo("shop-reset"));
+        assertThat(answer.errors()).allSatisfy(error -> assertThat((String) error.get("message")).contains("transport failure")
+                .doesNotContain("Exception").doesNotContain("java."));
         assertThat(count("shop-reset", ".*")).isGreaterThanOrEqualTo(2);
     }
 

@@ -244,7 +244,7 @@ final class ClientConfigTest {
         ApiKeyAuthenticator keys = new ApiKeyAuthenticator(registry, new SecurityProperties(folder, Duration.ZERO, Duration.ofMinutes(5), 2,
                 Duration.ofSeconds(2), new SecurityProperties.Jwt("sub", "", Duration.ofSeconds(1))), Clock.systemUTC());
 
-        assertThat(registry.clients()).extracting(ClientDefinition::id).containsExactly("storefront-web", "acme-3pl");
+        assertThat(registry.clients()).as("in file order").extracting(ClientDefinition::id).containsExactly("storefront-web", "acme-3pl");
         assertThat(registry.client("acme-3pl")).get().satisfies(client -> assertThat(client.partner().allowsSku("ACME-1")).isTrue());
         assertThatThrownBy(() -> keys.authenticate("og_example-key_this-is-only-an-example"))
                 .isInstanceOf(CredentialRejectedException.class).hasMessageContaining("revoked");

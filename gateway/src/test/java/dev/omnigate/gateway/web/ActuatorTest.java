@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** /actuator/health with one contributor per connector account, probes, and the Prometheus endpoint. */
+/** /actuator/health with every connector account's status and facts, probes, and the Prometheus endpoint. */
 @GatewayTest
 final class ActuatorTest {
 
@@ -37,34 +37,67 @@ final class ActuatorTest {
     }
 
     @Test
-    void healthHasOneContributorPerAccountWithFactsAndNoSecrets() throws Exception {
+    void healthListsEveryAccountWithFactsAndNoSecrets() throws Exception {
         FakeWorld.SHOP.account("shop-eu").health(HealthReport.degraded("throttled: 12 of 2000 points left"));
 
         HttpResponse<String> response = get("/actuator/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        Map<String, Object> accounts = JsonPath.read(response.body(), "$.components.connectors.components");
+        Map<String, Object> accounts = JsonPath.read(response.body(), "$.components.connectors.details");
         assertThat(accounts).containsOnlyKeys("amazon-us", "desk", "pos-main", "shop-eu", "shop-us");
-        Map<String, Object> shopUs = JsonPath.read(response.body(), "$.components.connectors.components.shop-us");
-        assertThat(shopUs).containsEntry("status", "UP");
-        assertThat(JsonPath.<Map<String, Object>>read(response.body(), "$.components.connectors.components.shop-us.details"))
+        assertThat(JsonPath.<Map<String, Object>>read(response.body(), "$.components.connectors.details.shop-us"))
+                .containsEntry("status", "UP")
                 .containsEntry("connector", "fake-shop").containsEntry("channel", "SHOPIFY").containsEntry("store", "acme")
                 .containsEntry("message", "fake account answers")
                 .containsKey("capabilities");
-        assertThat(JsonPath.<String>read(response.body(), "$.components.connectors.components.shop-eu.status")).isEqualTo("DEGRADED");
+        assertThat(JsonPath.<String>read(response.body(), "$.components.connectors.details.shop-eu.status")).isEqualTo("DEGRADED");
+        assertThat(JsonPath.<String>read(response.body(), "$.components.connectors.status")).isEqualTo("DEGRADED");
         assertThat(JsonPath.<String>read(response.body(), "$.status")).isEqualTo("DEGRADED");
         assertThat(response.body()).doesNotContain("s3cr3t-shop-us-token");
     }
 
     @Test
-    void aDownAccountMakesHealthDownButNotTheProbes() throws Exception {
-        FakeWorld.DESK.account("desk").health(HealthReport.down("helpdesk unreachable"));
+    void everyAccountUpMakesTheConnectorsUp() throws Exception {
+        HttpResponse<String> response = get("/actuator/health");
 
-        assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
-        assertThat(JsonPath.<String>read(get("/actuator/health").body(), "$.components.connectors.components.desk.details.message"))
-                .isEqualTo("helpdesk unreachable");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(response.body(), "$.components.connectors.status")).isEqualTo("UP");
+    }
+
+    @Test
+    void aDownAccountIsReportedDownWhileTheGatewayStaysDegradedAndTheProbesUp() throws Exception {
+        FakeWorld.DESK.account("desk").health(HealthReport.down("helpdesk unreachable"));
+        FakeWorld.POS.account("pos-main").health(HealthReport.down("POS unreachable"));
+
+        HttpResponse<String> health = get("/actuator/health");
+
+        assertThat(health.statusCode()).as("a vendor outage is not the gateway's: HTTP 200").isEqualTo(200);
+        assertThat(JsonPath.<String>read(health.body(), "$.status")).isEqualTo("DEGRADED");
+        assertThat(JsonPath.<String>read(health.body(), "$.components.connectors.status")).isEqualTo("DEGRADED");
+        assertThat(JsonPath.<String>read(health.body(), "$.components.connectors.details.desk.status")).isEqualTo("DOWN");
+        assertThat(JsonPath.<String>read(health.body(), "$.components.connectors.details.desk.message")).isEqualTo("helpdesk unreachable");
+        assertThat(JsonPath.<String>read(health.body(), "$.components.connectors.details.pos-main.status")).isEqualTo("DOWN");
+        assertThat(JsonPath.<String>read(health.body(), "$.components.connectors.details.shop-us.status")).isEqualTo("UP");
+        assertThat(get("/actuator/health/connectors").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyAccountDownStillAnswers200WithTheDetailsOnlyForAdmins() throws Exception {
+        FakeWorld.accounts().forEach(account -> account.health(HealthReport.down("vendor unreachable")));
+
+        HttpResponse<String> admin = get("/actuator/health");
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(admin.body(), "$.status")).isEqualTo("DEGRADED");
+        assertThat(JsonPath.<Map<String, Object>>read(admin.body(), "$.components.connectors.details")).hasSize(5)
+                .allSatisfy((account, facts) -> assertThat(facts).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .containsEntry("status", "DOWN"));
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("DEGRADED").doesNotContain("connectors").doesNotContain("vendor unreachable");
     }
 
     @Test

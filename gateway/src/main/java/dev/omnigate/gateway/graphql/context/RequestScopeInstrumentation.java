@@ -6,7 +6,9 @@ import dev.omnigate.gateway.connector.RequestScope;
 import dev.omnigate.gateway.security.graphql.GraphQlClients;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
+import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import java.time.Clock;
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Component;
  * Starts each request's clock: when an execution begins, puts a {@link RequestScope} with the request id
  * (from the HTTP filter's MDC, else a new one) and the deadline {@code omnigate.request-timeout} from now
  * into the GraphQL context. Every connector call of the request, at every level of the query, shares it. When the
- * request is done, answers served from stale cache entries are listed in the response's {@code extensions.stale}.
+ * request is done, answers served from stale cache entries are listed in the response's {@code extensions.stale}, and
+ * the request's failures are logged: one line per account and error category, with their count
+ * ({@link dev.omnigate.gateway.connector.FailureLog}).
  */
 @Component
 public class RequestScopeInstrumentation extends SimplePerformantInstrumentation {
@@ -39,8 +43,20 @@ public class RequestScopeInstrumentation extends SimplePerformantInstrumentation
         String client = GraphQlClients.of(executionInput.getGraphQLContext())
                 .map(found -> found.method().name().toLowerCase(java.util.Locale.ROOT) + ":" + found.id()).orElse("anonymous");
         executionInput.getGraphQLContext().computeIfAbsent(RequestScope.class,
-                key -> RequestScope.start(MDC.get(ConnectorInvoker.MDC_REQUEST_ID), client, properties.requestTimeout(), clock));
+                key -> RequestScope.forRequest(MDC.get(ConnectorInvoker.MDC_REQUEST_ID), client, properties.requestTimeout(), clock));
         return executionInput;
+    }
+
+    /** Writes the request's failure lines when its execution ends, whether it completed or threw. */
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        return SimpleInstrumentationContext.whenCompleted((result, error) -> {
+            RequestScope scope = parameters.getGraphQLContext().get(RequestScope.class);
+            if (scope != null) {
+                scope.failureLog().close();
+            }
+        });
     }
 
     /** Reports the answers served from stale cache entries as {@code extensions.stale}. */

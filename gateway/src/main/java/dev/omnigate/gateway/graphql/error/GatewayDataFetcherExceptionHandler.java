@@ -4,6 +4,7 @@ import com.netflix.graphql.types.errors.ErrorType;
 import dev.omnigate.gateway.connector.ConnectorCallException;
 import dev.omnigate.gateway.connector.RequestScope;
 import dev.omnigate.gateway.error.BadRequestException;
+import dev.omnigate.gateway.error.ClientMessages;
 import dev.omnigate.gateway.events.CursorExpiredException;
 import dev.omnigate.gateway.events.EventStoreUnavailableException;
 import graphql.GraphQLError;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The last word on exceptions thrown by data fetchers (it replaces DGS's default handler):
+ * The last word on exceptions thrown by data fetchers (it replaces DGS's default handler); every message is made plain
+ * ({@link ClientMessages}: no Java class names, AST nodes or stack fragments):
  * <ul>
  *   <li>{@link BadRequestException}: {@code BAD_REQUEST} with its message;</li>
  *   <li>{@link ConnectorCallException}: the typed connector error;</li>
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@link CursorExpiredException}: {@code CURSOR_EXPIRED} (a subscription's {@code after} is older than the
  *       event log's retention);</li>
  *   <li>anything else: {@code INTERNAL} with a generic message and the request id; the exception and its
- *       stack trace go to the log only, never to the client.</li>
+ *       stack trace go to the log only (once per exception class and request, with the count of fields that failed
+ *       alike), never to the client.</li>
  * </ul>
  */
 @Component
@@ -43,11 +46,15 @@ public class GatewayDataFetcherExceptionHandler implements DataFetcherExceptionH
         Throwable exception = unwrap(parameters.getException());
         var environment = parameters.getDataFetchingEnvironment();
         GraphQLError error = switch (exception) {
-            case BadRequestException badRequest -> GraphQlErrors.badRequest(badRequest.getMessage(), environment);
+            // messages may echo client input or name a cause: made plain, with a fallback naming the kind of error
+            case BadRequestException badRequest -> GraphQlErrors.badRequest(ClientMessages.plain(badRequest.getMessage(),
+                    "the request is invalid"), environment);
             case ConnectorCallException failed -> GraphQlErrors.of(failed.failure(), environment);
-            case CursorExpiredException expired -> GraphqlErrorBuilder.newError(environment).message(expired.getMessage())
+            case CursorExpiredException expired -> GraphqlErrorBuilder.newError(environment)
+                    .message(ClientMessages.plain(expired.getMessage(), "the cursor is older than the event log's retention"))
                     .errorType(ErrorType.FAILED_PRECONDITION).extensions(Map.of("code", "CURSOR_EXPIRED")).build();
-            case EventStoreUnavailableException unavailable -> GraphqlErrorBuilder.newError(environment).message(unavailable.getMessage())
+            case EventStoreUnavailableException unavailable -> GraphqlErrorBuilder.newError(environment)
+                    .message(ClientMessages.plain(unavailable.getMessage(), "the event store is unavailable"))
                     .errorType(ErrorType.UNAVAILABLE).extensions(Map.of("code", "UNAVAILABLE", "retryable", true)).build();
             default -> internal(exception, parameters);
         };
@@ -57,7 +64,12 @@ public class GatewayDataFetcherExceptionHandler implements DataFetcherExceptionH
     private static GraphQLError internal(Throwable exception, DataFetcherExceptionHandlerParameters parameters) {
         RequestScope scope = parameters.getDataFetchingEnvironment().getGraphQlContext().get(RequestScope.class);
         String requestId = scope == null ? UUID.randomUUID().toString() : scope.requestId();
-        LOG.error("[{}] unexpected failure resolving {}", requestId, parameters.getPath(), exception);
+        if (scope == null) {
+            LOG.error("[{}] unexpected failure resolving {}", requestId, parameters.getPath(), exception);
+        } else {
+            // one line per kind of failure and request, however many fields fail alike
+            scope.failureLog().unexpected(LOG, String.valueOf(parameters.getPath()), exception);
+        }
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", "INTERNAL");
         extensions.put("requestId", requestId);

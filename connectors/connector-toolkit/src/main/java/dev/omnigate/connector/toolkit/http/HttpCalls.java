@@ -3,12 +3,16 @@ package dev.omnigate.connector.toolkit.http;
 import dev.omnigate.connector.api.CallContext;
 import dev.omnigate.connector.api.error.ConnectorException;
 import dev.omnigate.connector.api.error.ErrorCategory;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -60,9 +64,20 @@ public final class HttpCalls {
         } catch (IOException e) {
             ErrorCategory category = context.isExpired() ? ErrorCategory.TIMEOUT : ErrorCategory.UNAVAILABLE;
             throw ConnectorException.builder(category,
-                    operation + ": transport failure talking to " + request.url().host() + " ("
-                            + e.getClass().getSimpleName() + ")").cause(e).build();
+                    operation + ": transport failure talking to " + request.url().host() + " (" + transportFailure(e) + ")")
+                    .cause(e).build();
         }
+    }
+
+    /** What went wrong on the wire, in words a client may read (no exception class names; the cause keeps those). */
+    static String transportFailure(IOException e) {
+        return switch (e) {
+            case EOFException eof -> "the connection closed before the answer was complete";
+            case SSLException tls -> "TLS failure";
+            case SocketException socket -> "the connection failed or was reset";
+            case ProtocolException protocol -> "malformed HTTP answer";
+            default -> "I/O failure";
+        };
     }
 
     private static byte[] readBounded(ResponseBody body, String operation) throws IOException {

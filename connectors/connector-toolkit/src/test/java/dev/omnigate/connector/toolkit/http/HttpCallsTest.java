@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.omnigate.connector.api.CallContext;
 import dev.omnigate.connector.api.error.ConnectorException;
@@ -86,6 +87,24 @@ final class HttpCallsTest {
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.getMessage()).contains("test refused").contains(String.valueOf(closedPort));
                 });
+    }
+
+    @Test
+    void aResetOrCutConnectionIsUnavailableAndItsMessageNamesNoExceptionClass() {
+        WIREMOCK.stubFor(get(urlPathEqualTo("/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        WIREMOCK.stubFor(get(urlPathEqualTo("/cut")).willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
+        for (String path : new String[] {"/reset", "/cut"}) {
+            assertThatThrownBy(() -> HttpCalls.execute(client, request(path), CallContext.withTimeout("acct", Duration.ofSeconds(5)),
+                    "test " + path))
+                    .as(path)
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                        assertThat(e.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
+                        // clients read this sentence: plain words, the exception stays the cause for the log
+                        assertThat(e.getMessage()).contains("transport failure talking to ")
+                                .doesNotContain("Exception").doesNotContain("java.");
+                        assertThat(e.getCause()).isInstanceOf(IOException.class);
+                    });
+        }
     }
 
     @Test
