@@ -4,6 +4,7 @@ import dev.omnigate.connector.api.error.ConnectorException;
 import dev.omnigate.connector.api.error.ErrorCategory;
 import dev.omnigate.gateway.connector.ConnectorCall;
 import dev.omnigate.gateway.connector.ConnectorCallInterceptor;
+import dev.omnigate.gateway.connector.RequestScope;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -23,9 +24,10 @@ import java.util.function.Supplier;
  * the wait as hint) without calling the vendor; one whose request deadline passed while it waited fails with
  * {@code TIMEOUT}.
  *
- * <p>Below the account's bulkhead, one client holds at most its share of the slots ({@code omnigate.limits.cost.vendor-share}
- * of them, at least one): a client's calls beyond that wait for the client's own earlier calls (until their request's
- * deadline), so one client's burst queues behind itself and never fills the bulkhead for every other client.
+ * <p>Below the account's bulkhead, while clients compete for an account (another one called it within the last 10 s),
+ * one client holds at most its share of the slots ({@code omnigate.limits.cost.vendor-share} of them, at least one): its
+ * calls beyond that wait for its own earlier calls (until their request's deadline), so one client's burst queues behind
+ * itself and never fills the bulkhead for the others. A client alone on an account may fill it.
  *
  * <p>Counter {@code omnigate.bulkhead.rejections} (tag {@code account}); gauge {@code omnigate.bulkhead.available}
  * (free slots, tag {@code account}).
@@ -39,6 +41,9 @@ public final class BulkheadInterceptor implements ConnectorCallInterceptor {
     private final double clientShare;
     /** Slots per client and account; idle entries expire (no call can be in flight for longer than a request's deadline). */
     private final Cache<String, Semaphore> clientSlots = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
+    /** How long after another client's call an account counts as shared. */
+    static final Duration CONTENTION_WINDOW = Duration.ofSeconds(10);
+    private final java.util.Map<String, LastClient> lastClients = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BulkheadInterceptor(ResiliencePlan plan, ResilienceProperties.Bulkhead settings, MeterRegistry meters) {
         this(plan, settings, meters, 1.0);
@@ -75,7 +80,12 @@ public final class BulkheadInterceptor implements ConnectorCallInterceptor {
         }
         int share = Math.max(1, (int) Math.ceil(clientShare * bulkhead.getBulkheadConfig().getMaxConcurrentCalls()));
         Semaphore slots = clientSlots.get(call.scope().client() + "\u0000" + call.account().accountId(), key -> new Semaphore(share));
-        if (!acquire(slots, call)) {
+        boolean contended = contended(call); // every call notes its client, so a newcomer is seen at once
+        boolean own = slots.tryAcquire();
+        if (!own && !contended) {
+            return withSlot(bulkhead, call, next); // alone on the account: a borrowed slot, given back to no client
+        }
+        if (!own && !acquire(slots, call)) {
             reject(call);
             throw ConnectorException.builder(ErrorCategory.UNAVAILABLE, "account " + call.account().accountId() + ": client "
                             + call.scope().client() + " already has " + share + " calls in flight, its share of the account's "
@@ -90,10 +100,30 @@ public final class BulkheadInterceptor implements ConnectorCallInterceptor {
         }
     }
 
+    /**
+     * Whether another client called the account within the last {@link #CONTENTION_WINDOW}: a client alone on an account
+     * may fill its bulkhead, shares apply only while clients compete (the gateway's own calls are not a competitor).
+     */
+    private boolean contended(ConnectorCall call) {
+        String client = call.scope().client();
+        long now = System.nanoTime();
+        LastClient last = lastClients.compute(call.account().accountId(), (account, current) -> {
+            if (RequestScope.GATEWAY.equals(client)) {
+                return current;
+            }
+            if (current == null) {
+                return new LastClient(client, Long.MIN_VALUE);
+            }
+            return current.client().equals(client) ? current : new LastClient(client, now);
+        });
+        return last != null && last.switchedAt() != Long.MIN_VALUE && now - last.switchedAt() < CONTENTION_WINDOW.toNanos();
+    }
+
+    /** The last client that called an account, and when a different one last did. */
+    private record LastClient(String client, long switchedAt) {
+    }
+
     private static boolean acquire(Semaphore slots, ConnectorCall call) {
-        if (slots.tryAcquire()) {
-            return true;
-        }
         try {
             return slots.tryAcquire(call.context().remaining().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {

@@ -241,6 +241,30 @@ final class BulkheadAndRateLimiterTest {
     }
 
     @Test
+    void aClientAloneOnAnAccountMayFillItsBulkhead() throws Exception {
+        ResilienceProperties.Bulkhead four = new ResilienceProperties.Bulkhead(true, 4, Duration.ZERO);
+        ConnectorAccount account = chain("slots-alone", new Profile(1000, Duration.ofSeconds(1), Map.of()), four, Duration.ZERO, 1, 0.5);
+        CountDownLatch inside = new CountDownLatch(4);
+        CountDownLatch release = new CountDownLatch(1);
+        List<CompletableFuture<String>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(invoker.call(account, "orders.getByIds", scopeOf("alone"), context -> {
+                inside.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "ok";
+            }));
+        }
+
+        assertThat(inside.await(5, TimeUnit.SECONDS)).as("all 4 slots in use by the one client").isTrue();
+        release.countDown();
+        calls.forEach(call -> assertThat(call.join()).isEqualTo("ok"));
+    }
+
+    @Test
     void aClientAloneOnAnAccountMayUseAllOfIt() {
         ConnectorAccount account = chain("alone", new Profile(10, Duration.ofMinutes(10), Map.of()), roomyBulkhead(), Duration.ZERO, 1, 0.5);
 
@@ -268,6 +292,8 @@ final class BulkheadAndRateLimiterTest {
             }
             return "slow";
         };
+        assertThat(invoker.call(account, "orders.getByIds", scopeOf("neighbour"), vendor).join()).as("another client uses the account")
+                .isEqualTo("ok");
         List<CompletableFuture<String>> burst = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
             burst.add(invoker.call(account, "orders.getByIds", scopeOf("burst"), slow));
