@@ -41,9 +41,8 @@ public class LimitsConfiguration {
     }
 
     @Bean
-    public LimitsInstrumentation limitsInstrumentation(LimitsProperties limits, CostEstimator estimator, CostBuckets buckets,
-            MeterRegistry meters) {
-        return new LimitsInstrumentation(new DocumentLimits(limits.document()), estimator, buckets, limits.cost(), meters);
+    public RequestLimits requestLimits(LimitsProperties limits, CostEstimator estimator, CostBuckets buckets, MeterRegistry meters) {
+        return new RequestLimits(new DocumentLimits(limits.document()), estimator, buckets, limits.cost(), meters);
     }
 
     @Bean

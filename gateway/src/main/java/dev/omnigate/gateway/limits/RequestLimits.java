@@ -9,14 +9,8 @@ import dev.omnigate.gateway.security.graphql.ScopeInstrumentation;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.execution.ExecutionContext;
-import graphql.execution.instrumentation.DocumentAndVariables;
-import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.language.Document;
 import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import io.micrometer.core.instrument.Counter;
@@ -24,12 +18,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 
 /**
- * The limits of one request, in one place for every transport:
+ * The limits of one request, in one place for every transport (called by the request-level instrumentation,
+ * {@link dev.omnigate.gateway.graphql.context.RequestScopeInstrumentation}, so graphql-java's chain gets no further link
+ * to call on every field):
  * <ol>
  *   <li>after parsing, before validation: the document limits ({@link DocumentLimits});</li>
  *   <li>before the first field runs: the cost estimate ({@link CostEstimator}, which also checks the arguments that bound
@@ -41,8 +34,7 @@ import org.springframework.core.annotation.Order;
  *       it made, {@code throttleStatus}), the shape Shopify's clients read.</li>
  * </ol>
  */
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class LimitsInstrumentation extends SimplePerformantInstrumentation {
+public final class RequestLimits {
 
     private final DocumentLimits documentLimits;
     private final CostEstimator estimator;
@@ -52,7 +44,7 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
     private final Counter throttled;
     private final MeterRegistry meters;
 
-    public LimitsInstrumentation(DocumentLimits documentLimits, CostEstimator estimator, CostBuckets buckets, LimitsProperties.Cost defaults,
+    public RequestLimits(DocumentLimits documentLimits, CostEstimator estimator, CostBuckets buckets, LimitsProperties.Cost defaults,
             MeterRegistry meters) {
         this.documentLimits = documentLimits;
         this.estimator = estimator;
@@ -66,7 +58,7 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
     }
 
     /** One request's estimate, reservation and quota. */
-    static final class State implements InstrumentationState {
+    public static final class State implements InstrumentationState {
         volatile QueryCost cost;
         volatile String bucket;
         volatile long reserved;
@@ -75,33 +67,34 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
         volatile double available = Double.NaN; // no bucket consulted (no client)
     }
 
-    @Override
-    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+    /** A request's state, before it is parsed. */
+    public State newState() {
         return new State();
     }
 
-    @Override
-    public DocumentAndVariables instrumentDocumentAndVariables(DocumentAndVariables documentAndVariables,
-            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+    /**
+     * After parsing, before validation.
+     *
+     * @throws LimitExceededException naming the first document limit exceeded
+     */
+    public void checkDocument(Document document, Map<String, Object> variables) {
         try {
-            documentLimits.check(documentAndVariables.getDocument(), documentAndVariables.getVariables());
+            documentLimits.check(document, variables);
         } catch (LimitExceededException refused) {
             // reason: one of the few document limit codes, e.g. max_depth
             meters.counter("omnigate.limits.refusals", "reason", refused.code().toLowerCase(java.util.Locale.ROOT).replace("_exceeded", ""))
                     .increment();
             throw refused;
         }
-        return documentAndVariables;
     }
 
-    @Override
-    @SuppressWarnings("unchecked")
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-            InstrumentationState instrumentationState) {
-        if (!(instrumentationState instanceof State state)) {
-            return SimpleInstrumentationContext.noOp();
-        }
-        ExecutionContext execution = parameters.getExecutionContext();
+    /**
+     * Before the first field runs: prices the operation and takes it from the client's bucket.
+     *
+     * @throws LimitExceededException {@code BAD_REQUEST} for an argument out of range, {@code MAX_COST_EXCEEDED},
+     *     {@code THROTTLED}
+     */
+    public void admit(State state, ExecutionContext execution) {
         GraphQLObjectType root = switch (execution.getOperationDefinition().getOperation()) {
             case QUERY -> execution.getGraphQLSchema().getQueryType();
             case MUTATION -> execution.getGraphQLSchema().getMutationType();
@@ -149,16 +142,13 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
             }
             state.reserved = cost.points();
         }
-        return SimpleInstrumentationContext.noOp();
     }
 
-    @Override
-    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult executionResult,
-            InstrumentationExecutionParameters parameters, InstrumentationState instrumentationState) {
-        if (!(instrumentationState instanceof State state) || state.cost == null) {
-            return CompletableFuture.completedFuture(executionResult);
+    /** When the answer is complete: settles the bucket and adds {@code extensions.cost}. */
+    public ExecutionResult settle(State state, ExecutionResult executionResult, GraphQLContext context) {
+        if (state == null || state.cost == null) {
+            return executionResult;
         }
-        GraphQLContext context = parameters.getGraphQLContext();
         RequestScope scope = context == null ? null : context.get(RequestScope.class);
         long actual = scope == null ? 0 : scope.spend().points();
         if (state.bucket != null && state.reserved != actual) {
@@ -166,14 +156,14 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
             state.available = Math.max(-state.capacity, Math.min(state.capacity, state.available + state.reserved - actual));
         }
         if (executionResult.getExtensions() != null && executionResult.getExtensions().containsKey("cost")) {
-            return CompletableFuture.completedFuture(executionResult);
+            return executionResult;
         }
         Map<Object, Object> extensions = new LinkedHashMap<>();
         if (executionResult.getExtensions() != null) {
             extensions.putAll(executionResult.getExtensions());
         }
         extensions.put("cost", costExtension(state.cost.points(), actual, state));
-        return CompletableFuture.completedFuture(executionResult.transform(builder -> builder.extensions(extensions)));
+        return executionResult.transform(builder -> builder.extensions(extensions));
     }
 
     /** Shopify's {@code extensions.cost} shape. */
