@@ -121,6 +121,32 @@ final class AbuseTest {
         assertThat(JsonPath.<Integer>read(refused.body(), "$.errors[0].extensions.max")).isEqualTo(1000);
     }
 
+    private long amazonOrderSearches() {
+        return sandbox.sandbox().faults().routes("amazon").entrySet().stream().filter(route -> route.getKey().endsWith("/orders"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    @Test
+    void oneRequestTakesAtMostHalfOfWhatIsLeftOfAnAccountsAllowanceAndTheRestStaysForOthers() throws Exception {
+        long before = amazonOrderSearches();
+
+        // 20 Amazon order searches: within every document limit and the cost maximum, but more than the sandbox plan
+        // of searchOrders allows in its window (15 per 3 s)
+        HttpResponse<String> greedy = query(TestClients.SUPPORT_KEY,
+                aliases(20, "orders(first: 5, filter: {channels: [AMAZON]}) { nodes { name } }"));
+        long searches = amazonOrderSearches() - before;
+        HttpResponse<String> neighbour = query(SandboxClients.SUPPORT_KEY, "{ orders(first: 5, filter: {channels: [AMAZON]}) { nodes { name } } }");
+
+        assertThat(searches).as("Amazon searches of the greedy request").isPositive().isLessThanOrEqualTo(8);
+        // the searches beyond its share fail fast (a few may also find the account's 16 concurrent slots taken: UNAVAILABLE)
+        assertThat(JsonPath.<List<String>>read(greedy.body(), "$.errors[*].extensions.code")).contains("RATE_LIMITED")
+                .isSubsetOf("RATE_LIMITED", "UNAVAILABLE");
+        assertThat(JsonPath.<List<String>>read(greedy.body(), "$.errors[*].message")).anySatisfy(message -> assertThat(message)
+                .contains("omnigate.limits.cost.vendor-share"));
+        assertThat(neighbour.body()).as("the next client still gets Amazon's orders").doesNotContain("\"errors\"");
+        assertThat(JsonPath.<List<String>>read(neighbour.body(), "$.data.orders.nodes[*].name")).isNotEmpty();
+    }
+
     @Test
     void fifteenThousandDuplicateFieldsAreRefusedCheaply() throws Exception {
         String fields = String.join(" ", Collections.nCopies(14_900, "account"));
