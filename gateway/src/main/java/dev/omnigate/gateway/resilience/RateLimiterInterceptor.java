@@ -48,7 +48,8 @@ public final class RateLimiterInterceptor implements ConnectorCallInterceptor {
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final Map<String, ClientWindow> clientWindows = new ConcurrentHashMap<>();
     private final Map<String, Activity> activity = new ConcurrentHashMap<>();
-    private final Map<String, long[]> cycleStarts = new ConcurrentHashMap<>();
+    /** When each limiter was created: Resilience4j counts its cycles from then, and does not expose it. */
+    private final Map<String, Long> origins = new ConcurrentHashMap<>();
 
     public RateLimiterInterceptor(ResiliencePlan plan, ResilienceProperties.RateLimiting settings, MeterRegistry meters) {
         this(plan, settings, meters, 1.0);
@@ -94,11 +95,14 @@ public final class RateLimiterInterceptor implements ConnectorCallInterceptor {
     }
 
     private RateLimiter limiter(String name, RateLimit limit) {
-        return limiters.computeIfAbsent(name, id -> RateLimiter.of(id, RateLimiterConfig.custom()
-                .limitForPeriod(limit.limit())
-                .limitRefreshPeriod(limit.period())
-                .timeoutDuration(maxWait)
-                .build()));
+        return limiters.computeIfAbsent(name, id -> {
+            origins.put(id, System.nanoTime()); // microseconds before the limiter's own start: the same cycles
+            return RateLimiter.of(id, RateLimiterConfig.custom()
+                    .limitForPeriod(limit.limit())
+                    .limitRefreshPeriod(limit.period())
+                    .timeoutDuration(maxWait)
+                    .build());
+        });
     }
 
     private void acquire(ConnectorCall call) {
@@ -149,8 +153,9 @@ public final class RateLimiterInterceptor implements ConnectorCallInterceptor {
     /**
      * Reserves a permit, unless other clients use the limiter too, it runs low (no more than {@code requestShare} of its
      * window left) and the call's client already took that share of the current cycle: then it is refused at once and the
-     * rest is left to the other clients. A limiter with plenty left, or used by one client alone, lets it take what it needs. Checking, reserving and counting happen in one
-     * step per client, so a client's concurrent calls cannot all pass the same check.
+     * rest is left to the other clients; the call then waits for the next cycle if it comes within the wait allowed. A
+     * limiter with plenty left, or used by one client alone, lets it take what it needs. Checking, reserving and counting
+     * happen in one step per client, so a client's concurrent calls cannot all pass the same check.
      *
      * @return nanos to wait for the reserved permit, or negative when the limiter has none within the wait allowed
      * @throws ConnectorException {@code RATE_LIMITED} when the client's share is used up while the limiter runs low
@@ -193,7 +198,6 @@ public final class RateLimiterInterceptor implements ConnectorCallInterceptor {
             reserved[0] = limiter.reservePermission(); // non-blocking: it only returns how long to wait
             return ClientWindow.at(now, cycleOf(limiter)).took(reserved[0]);
         });
-        nanosToNextCycle(limiter); // notes when this cycle was first seen
         if (clientWindows.size() > 100_000) {
             long cycle = cycleOf(limiter);
             String suffix = "\u0000" + limiter.getName();
@@ -202,16 +206,10 @@ public final class RateLimiterInterceptor implements ConnectorCallInterceptor {
         return taken.withReserved(reserved[0] == Long.MIN_VALUE ? null : reserved[0]);
     }
 
-    /**
-     * An upper bound of the time until the limiter's next cycle: its period after the moment this instance first saw the
-     * current cycle (Resilience4j does not expose when a cycle began; seeing it late only makes the bound later).
-     */
+    /** The time until the limiter's next cycle, when its permits are refilled. */
     private long nanosToNextCycle(RateLimiter limiter) {
-        long cycle = cycleOf(limiter);
-        long now = System.nanoTime();
-        long[] seen = cycleStarts.compute(limiter.getName(), (name, current) -> current == null || current[0] != cycle
-                ? new long[] {cycle, now} : current);
-        return Math.max(0, seen[1] + limiter.getRateLimiterConfig().getLimitRefreshPeriod().toNanos() - now);
+        long period = periodNanos(limiter);
+        return period - Math.floorMod(System.nanoTime() - origin(limiter), period);
     }
 
     /**
@@ -237,12 +235,21 @@ public final class RateLimiterInterceptor implements ConnectorCallInterceptor {
     private record Activity(long cycle, String client, long contendedCycle) {
     }
 
-    /** The limiter's own refresh cycle, so a client's count restarts exactly when the limiter's permits do. */
-    private static long cycleOf(RateLimiter limiter) {
-        if (limiter instanceof AtomicRateLimiter atomic) {
-            return atomic.getDetailedMetrics().getCycle();
-        }
-        return System.nanoTime() / Math.max(1, limiter.getRateLimiterConfig().getLimitRefreshPeriod().toNanos());
+    /**
+     * The limiter's refresh cycle now, counted as Resilience4j counts it (from its creation; its own figure only moves
+     * when a permit is taken), so a client's count restarts exactly when the limiter's permits do.
+     */
+    private long cycleOf(RateLimiter limiter) {
+        return Math.floorDiv(System.nanoTime() - origin(limiter), periodNanos(limiter));
+    }
+
+    private long origin(RateLimiter limiter) {
+        Long origin = origins.get(limiter.getName());
+        return origin == null ? 0 : origin;
+    }
+
+    private static long periodNanos(RateLimiter limiter) {
+        return Math.max(1, limiter.getRateLimiterConfig().getLimitRefreshPeriod().toNanos());
     }
 
     /**

@@ -241,6 +241,25 @@ final class BulkheadAndRateLimiterTest {
     }
 
     @Test
+    void aClientOverItsShareWaitsForTheNextWindowWhenItComesWithinTheWaitAllowed() {
+        // a window long enough that the first six calls surely share it, short enough to wait for
+        ConnectorAccount account = chain("short-window", new Profile(10, Duration.ofMillis(1500), Map.of()), roomyBulkhead(),
+                Duration.ofSeconds(2), 1, 0.5);
+        assertThat(invoker.call(account, "orders.getByIds", scopeOf("neighbour"), vendor).join()).isEqualTo("ok");
+        for (int request = 0; request < 5; request++) {
+            assertThat(invoker.call(account, "orders.getByIds", scopeOf("burst"), vendor).join()).isEqualTo("ok");
+        }
+
+        // its share taken and 4 of 10 left: the burst's next call yields the rest of this window and runs in the next
+        String next = invoker.call(account, "orders.getByIds", scopeOf("burst"), vendor).join();
+
+        assertThat(next).isEqualTo("ok");
+        assertThat(upstream).hasValue(7);
+        assertThat(meters.counter("omnigate.ratelimiter.refusals", "account", "short-window", "operation", "orders.getByIds").count())
+                .isZero();
+    }
+
+    @Test
     void aClientAloneOnAnAccountMayFillItsBulkhead() throws Exception {
         ResilienceProperties.Bulkhead four = new ResilienceProperties.Bulkhead(true, 4, Duration.ZERO);
         ConnectorAccount account = chain("slots-alone", new Profile(1000, Duration.ofSeconds(1), Map.of()), four, Duration.ZERO, 1, 0.5);
