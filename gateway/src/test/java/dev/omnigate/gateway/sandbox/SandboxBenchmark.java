@@ -345,9 +345,9 @@ final class SandboxBenchmark {
     /** One gateway in sandbox mode on a free port, in this JVM. */
     private record Gateway(ConfigurableApplicationContext context, SandboxStoreConfigSource source, URI graphql) implements AutoCloseable {
 
-        static Gateway start(boolean cache, BenchIdp idp) {
+        /** What every gateway of the harness shares: the sandbox on a free port, logs at WARN. */
+        private static Map<String, Object> sandbox() {
             Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", idp.jwksUri());
             properties.put("omnigate.audit.file", "target/bench/audit.jsonl");
             properties.put("server.port", "0");
             properties.put("spring.main.banner-mode", "off");
@@ -356,6 +356,20 @@ final class SandboxBenchmark {
             properties.put("logging.level.dev.omnigate", "ERROR");
             properties.put("omnigate.sandbox.enabled", "true");
             properties.put("omnigate.stores-dir", "target/no-store-files");
+            return properties;
+        }
+
+        /** As command-line arguments: they win over application.yml, as for {@code java -jar ... --key=value}. */
+        private static Gateway run(Map<String, Object> properties) {
+            String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(OmnigateApplication.class).run(args);
+            String port = context.getEnvironment().getProperty("local.server.port");
+            return new Gateway(context, context.getBean(SandboxStoreConfigSource.class), URI.create("http://127.0.0.1:" + port + "/graphql"));
+        }
+
+        static Gateway start(boolean cache, BenchIdp idp) {
+            Map<String, Object> properties = sandbox();
+            properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", idp.jwksUri());
             properties.put("omnigate.sandbox.vendor-rate-limits", "false");
             // the client-side limiter's vendor profiles would measure the limiter, not the gateway (the simulators'
             // own limits are lifted above for the same reason)
@@ -366,11 +380,7 @@ final class SandboxBenchmark {
             // the clients' cost buckets would measure the quota, not the gateway (the abusive-neighbour scenario sets its own)
             properties.put("omnigate.limits.cost.bucket-size", "1000000000");
             properties.put("omnigate.limits.cost.restore-rate", "1000000000");
-            // as command-line arguments: they win over application.yml, as for `java -jar ... --key=value`
-            String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(OmnigateApplication.class).run(args);
-            String port = context.getEnvironment().getProperty("local.server.port");
-            return new Gateway(context, context.getBean(SandboxStoreConfigSource.class), URI.create("http://127.0.0.1:" + port + "/graphql"));
+            return run(properties);
         }
 
         /**
@@ -378,14 +388,7 @@ final class SandboxBenchmark {
          * on; {@code protections} false lifts every limit of issue 12 (documents, cost, buckets, vendor shares).
          */
         static Gateway startRealistic(boolean protections) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("omnigate.audit.file", "target/bench/audit.jsonl");
-            properties.put("server.port", "0");
-            properties.put("spring.main.banner-mode", "off");
-            properties.put("logging.level.root", "WARN");
-            properties.put("logging.level.dev.omnigate", "ERROR");
-            properties.put("omnigate.sandbox.enabled", "true");
-            properties.put("omnigate.stores-dir", "target/no-store-files");
+            Map<String, Object> properties = sandbox();
             properties.put("omnigate.events.polling.enabled", "false");
             if (!protections) {
                 properties.put("omnigate.limits.document.max-tokens", "100000000");
@@ -397,10 +400,7 @@ final class SandboxBenchmark {
                 properties.put("omnigate.limits.cost.restore-rate", "1000000000");
                 properties.put("omnigate.limits.cost.vendor-share", "1");
             }
-            String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(OmnigateApplication.class).run(args);
-            String port = context.getEnvironment().getProperty("local.server.port");
-            return new Gateway(context, context.getBean(SandboxStoreConfigSource.class), URI.create("http://127.0.0.1:" + port + "/graphql"));
+            return run(properties);
         }
 
         FaultControls faults() {
