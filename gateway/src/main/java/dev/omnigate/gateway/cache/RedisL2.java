@@ -463,13 +463,14 @@ public final class RedisL2 implements AutoCloseable {
 
     private void received(String message) {
         codec.read(message, Invalidation.class).filter(invalidation -> !instanceId.equals(invalidation.origin())).ifPresent(invalidation -> {
-            if (meters != null) {
-                meters.counter("omnigate.cache.invalidations.received").increment();
-            }
             try {
                 listener.accept(invalidation);
             } catch (RuntimeException e) {
                 LOG.warn("entity cache L2: an invalidation from another instance could not be applied: {}", e.getClass().getSimpleName());
+            }
+            if (meters != null) {
+                // counted once applied, so whoever watches the counter sees the entry gone
+                meters.counter("omnigate.cache.invalidations.received").increment();
             }
         });
     }
