@@ -178,8 +178,18 @@ final class RedisDegradationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> instance.l2().status().available()
                     && other.meters().find("omnigate.cache.invalidations.received").counter() != null
                     && other.meters().get("omnigate.cache.invalidations.received").counter().count() >= 1);
+            double l2HitsBefore = l2Hits(other);
             prices(other, "SKU-1");
-            assertThat(calls).as("the other instance dropped its entry on the replayed broadcast").hasValue(3);
+            // its in-process entry is gone: the answer came from the vendor, or from the entry this instance wrote to L2
+            // after the invalidation (Redis ran that SET after the paused DEL, and before or after the replayed one)
+            assertThat(calls.get() == 3 || l2Hits(other) > l2HitsBefore).as("the other instance dropped its entry on the broadcast")
+                    .isTrue();
         }
+    }
+
+    private static double l2Hits(Instance instance) {
+        io.micrometer.core.instrument.Counter hits = instance.meters().find("omnigate.cache.l2.lookups").tags("kind", "prices", "outcome", "hit")
+                .counter();
+        return hits == null ? 0 : hits.count();
     }
 }
