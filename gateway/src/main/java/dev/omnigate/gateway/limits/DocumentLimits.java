@@ -70,7 +70,7 @@ public final class DocumentLimits {
         }
         for (Definition<?> definition : document.getDefinitions()) {
             if (definition instanceof OperationDefinition operation) {
-                Shape shape = counter.shape(operation.getSelectionSet(), 0);
+                Shape shape = counter.shape(operation.getSelectionSet());
                 long roots = counter.rootFields(operation.getSelectionSet());
                 if (roots > limits.maxRootFields()) {
                     throw LimitExceededException.document("MAX_ROOT_FIELDS_EXCEEDED", "selects root fields",
@@ -103,6 +103,7 @@ public final class DocumentLimits {
     private static final class Counter {
         private final Map<String, FragmentDefinition> fragments;
         private final Map<String, Shape> fragmentShapes = new HashMap<>();
+        private final Map<String, Long> fragmentRootFields = new HashMap<>();
         private final Set<String> expanding = new HashSet<>();
         int longestString;
 
@@ -142,37 +143,45 @@ public final class DocumentLimits {
             return new Raw(aliases, fields);
         }
 
-        /** Root fields of an operation, fragments at the root expanded. */
+        /** Root fields of an operation, fragments at the root expanded (each fragment counted once, then reused). */
         long rootFields(SelectionSet selections) {
             long count = 0;
             for (Selection<?> selection : selections.getSelections()) {
-                switch (selection) {
-                    case Field field -> count++;
-                    case InlineFragment fragment -> count += rootFields(fragment.getSelectionSet());
-                    case FragmentSpread spread -> {
-                        FragmentDefinition definition = fragments.get(spread.getName());
-                        if (definition != null && expanding.add(spread.getName())) {
-                            count += rootFields(definition.getSelectionSet());
-                            expanding.remove(spread.getName());
-                        }
-                    }
-                    default -> {
-                    }
-                }
+                count = saturated(count + switch (selection) {
+                    case Field field -> 1;
+                    case InlineFragment fragment -> rootFields(fragment.getSelectionSet());
+                    case FragmentSpread spread -> fragmentRootFields(spread.getName());
+                    default -> 0;
+                });
             }
             return count;
         }
 
-        Shape shape(SelectionSet selections, int guard) {
+        private long fragmentRootFields(String name) {
+            Long known = fragmentRootFields.get(name);
+            if (known != null) {
+                return known;
+            }
+            FragmentDefinition definition = fragments.get(name);
+            if (definition == null || !expanding.add(name)) {
+                return 0; // a cycle, refused by validation later
+            }
+            long count = rootFields(definition.getSelectionSet());
+            expanding.remove(name);
+            fragmentRootFields.put(name, count);
+            return count;
+        }
+
+        Shape shape(SelectionSet selections) {
             int depth = 0;
             long fields = 0;
             for (Selection<?> selection : selections.getSelections()) {
                 Shape inner = switch (selection) {
                     case Field field -> {
-                        Shape below = field.getSelectionSet() == null ? new Shape(0, 0) : shape(field.getSelectionSet(), guard);
+                        Shape below = field.getSelectionSet() == null ? new Shape(0, 0) : shape(field.getSelectionSet());
                         yield new Shape(below.depth + 1, below.fields + 1);
                     }
-                    case InlineFragment fragment -> shape(fragment.getSelectionSet(), guard);
+                    case InlineFragment fragment -> shape(fragment.getSelectionSet());
                     case FragmentSpread spread -> fragment(spread.getName());
                     default -> new Shape(0, 0);
                 };
@@ -192,7 +201,7 @@ public final class DocumentLimits {
             if (definition == null || !expanding.add(name)) {
                 return new Shape(0, 0);
             }
-            Shape shape = shape(definition.getSelectionSet(), 0);
+            Shape shape = shape(definition.getSelectionSet());
             expanding.remove(name);
             fragmentShapes.put(name, shape);
             return shape;

@@ -63,6 +63,16 @@ final class QueryLimitsGraphQlTest {
         return query.toString();
     }
 
+    /** The same at the root: every level spreads the one below twice, so the root holds 2^levels fields. */
+    private static String rootFragmentBomb(int levels) {
+        StringBuilder query = new StringBuilder("{ ...R").append(levels).append(" } fragment R0 on Query { channels { account } } ");
+        for (int level = 1; level <= levels; level++) {
+            query.append("fragment R").append(level).append(" on Query { ...R").append(level - 1).append(" ...R").append(level - 1)
+                    .append(" } ");
+        }
+        return query.toString();
+    }
+
     private static String deepIntrospection(int ofTypes) {
         return "{ __schema { types { fields { type { " + repeat(ofTypes, "ofType {") + " name " + repeat(ofTypes, "}") + " } } } } }";
     }
@@ -77,6 +87,8 @@ final class QueryLimitsGraphQlTest {
                         "omnigate.limits.document.max-fields"),
                 Arguments.of("a fragment bomb of 2^12 fields", fragmentBomb(12), "MAX_FIELDS_EXCEEDED", "omnigate.limits.document.max-fields"),
                 Arguments.of("a fragment bomb of 2^60 fields", fragmentBomb(60), "MAX_FIELDS_EXCEEDED", "omnigate.limits.document.max-fields"),
+                Arguments.of("a fragment bomb of 2^60 root fields", rootFragmentBomb(60), "MAX_ROOT_FIELDS_EXCEEDED",
+                        "omnigate.limits.document.max-root-fields"),
                 Arguments.of("a 1,025-character string", "{ customers(query: \"" + "x".repeat(1_025) + "\") { nodes { id } } }",
                         "MAX_STRING_LENGTH_EXCEEDED", "omnigate.limits.document.max-string-length"));
     }
