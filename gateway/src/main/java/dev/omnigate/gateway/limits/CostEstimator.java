@@ -6,6 +6,8 @@ import dev.omnigate.connector.api.read.BatchReader;
 import dev.omnigate.gateway.connector.ConnectorAccount;
 import dev.omnigate.gateway.connector.ConnectorAccounts;
 import dev.omnigate.gateway.error.BadRequestException;
+import dev.omnigate.gateway.graphql.paging.PageArgs;
+import dev.omnigate.gateway.graphql.product.ProductDataFetcher;
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
 import graphql.language.EnumValue;
@@ -244,7 +246,7 @@ public final class CostEstimator {
 
         private long pages(Integer first) {
             // merged paging asks each account for up to first + 1 records, in vendor pages of up to 100
-            return Math.max(1, ceilDiv((first == null ? 20 : first) + 1L, 100));
+            return Math.max(1, ceilDiv((first == null ? PageArgs.DEFAULT_FIRST : first) + 1L, 100));
         }
 
         private Integer first(Map<String, Object> arguments) {
@@ -255,20 +257,15 @@ public final class CostEstimator {
             if (value == null) {
                 return null;
             }
-            long first = ((Number) value).longValue();
-            if (first < 0 || first > maxPageSize) {
-                throw new BadRequestException("'first' must be between 0 and " + maxPageSize + ", but was " + first);
-            }
-            return (int) first;
+            // the Int scalar has coerced it to 32 bits already
+            return PageArgs.first(((Number) value).intValue(), maxPageSize);
         }
 
         private List<?> skus(String fieldName, Map<String, Object> arguments) {
             if (!fieldName.equals("products") || !(arguments.get("skus") instanceof List<?> skus)) {
                 return null;
             }
-            if (skus.size() > maxPageSize) {
-                throw new BadRequestException("'skus' may hold at most " + maxPageSize + " SKUs, but held " + skus.size());
-            }
+            ProductDataFetcher.requireSkuCount(skus.size(), maxPageSize);
             return skus;
         }
 

@@ -9,8 +9,8 @@ import dev.omnigate.gateway.security.graphql.ScopeInstrumentation;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.execution.ExecutionContext;
-import graphql.language.Document;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.language.Document;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import io.micrometer.core.instrument.Counter;
@@ -126,7 +126,7 @@ public final class RequestLimits {
                     + "or nested lists", extensions);
         }
         if (client != null) {
-            state.bucket = client.method().name().toLowerCase(java.util.Locale.ROOT) + ":" + client.id();
+            state.bucket = client.key();
             CostBuckets.Take take = buckets.take(state.bucket, cost.points(), state.capacity, state.restoreRate);
             state.available = take.available();
             if (!take.allowed()) {

@@ -120,9 +120,7 @@ public final class RateLimiterInterceptor implements ConnectorCallInterceptor {
                 // one request may not drain an account's window for every other client
                 count(call, "omnigate.ratelimiter.refusals");
                 throw ConnectorException.builder(ErrorCategory.RATE_LIMITED, "account " + account + ": this request already made "
-                                + call.scope().spend().permits(limiter.getName()) + " of the " + window + " calls per "
-                                + limiter.getRateLimiterConfig().getLimitRefreshPeriod()
-                                + (limiter.getName().contains("/") ? " allowed for " + call.operation() : " the account allows")
+                                + call.scope().spend().permits(limiter.getName()) + " of the " + window(limiter, call)
                                 + ", its share of what was left (omnigate.limits.cost.vendor-share); ask for less in one request")
                         .retryAfter(limiter.getRateLimiterConfig().getLimitRefreshPeriod()).build();
             }
@@ -132,9 +130,7 @@ public final class RateLimiterInterceptor implements ConnectorCallInterceptor {
                 count(call, "omnigate.ratelimiter.refusals");
                 Duration next = nanos >= 0 ? Duration.ofNanos(nanos) : nanosToNextPermit(limiter);
                 throw ConnectorException.builder(ErrorCategory.RATE_LIMITED, "account " + account + ": the client-side rate limit of "
-                                + limiter.getRateLimiterConfig().getLimitForPeriod() + " calls per "
-                                + limiter.getRateLimiterConfig().getLimitRefreshPeriod() + (limiter.getName().contains("/")
-                                ? " for " + call.operation() : "") + (nanos < 0 ? " allows no call within the " + maxWait.toMillis() + " ms it may wait"
+                                + window(limiter, call) + (nanos < 0 ? " allows no call within the " + maxWait.toMillis() + " ms it may wait"
                                 : " allows no call before the request's deadline"))
                         .retryAfter(next).build();
             }
@@ -174,9 +170,7 @@ public final class RateLimiterInterceptor implements ConnectorCallInterceptor {
             if (toNextCycle > Math.min(maxWait.toNanos(), call.context().remaining().toNanos())) {
                 count(call, "omnigate.ratelimiter.refusals");
                 throw ConnectorException.builder(ErrorCategory.RATE_LIMITED, "account " + call.account().accountId() + ": client "
-                                + call.scope().client() + " already made " + attempt.count() + " of the " + window + " calls per "
-                                + limiter.getRateLimiterConfig().getLimitRefreshPeriod() + " the account allows"
-                                + (limiter.getName().contains("/") ? " for " + call.operation() : "")
+                                + call.scope().client() + " already made " + attempt.count() + " of the " + window(limiter, call)
                                 + " while it runs low; the rest is left to other clients (omnigate.limits.cost.vendor-share)")
                         .retryAfter(Duration.ofNanos(toNextCycle)).build();
             }
@@ -268,7 +262,8 @@ public final class RateLimiterInterceptor implements ConnectorCallInterceptor {
             if (current == null || current.cycle() < cycle - 1) {
                 return new ClientWindow(cycle, 0, 0);
             }
-            return current.cycle() >= cycle ? current : new ClientWindow(cycle, current.ahead(), 0); // a stale cycle read keeps the newer count
+            // the next cycle begins with the permits reserved ahead of it
+            return current.cycle() >= cycle ? current : new ClientWindow(cycle, current.ahead(), 0);
         }
 
         ClientWindow took(long nanosToWait) {
@@ -282,6 +277,12 @@ public final class RateLimiterInterceptor implements ConnectorCallInterceptor {
         ClientWindow withReserved(Long nanos) {
             return new ClientWindow(cycle, count, ahead, nanos);
         }
+    }
+
+    /** {@code "50 calls per PT10S of the account"} or {@code "20 calls per PT1H for orders.search"}. */
+    private static String window(RateLimiter limiter, ConnectorCall call) {
+        return limiter.getRateLimiterConfig().getLimitForPeriod() + " calls per " + limiter.getRateLimiterConfig().getLimitRefreshPeriod()
+                + (limiter.getName().contains("/") ? " for " + call.operation() : " of the account");
     }
 
     private static Duration nanosToNextPermit(RateLimiter limiter) {

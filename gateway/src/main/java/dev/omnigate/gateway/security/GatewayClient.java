@@ -39,6 +39,14 @@ public record GatewayClient(String id, String name, AuthMethod method, Set<Scope
         this(id, name, method, scopes, partner, ClientQuota.DEFAULTS);
     }
 
+    /**
+     * The client as quotas and shares count it, {@code <method>:<id>} such as {@code api_key:support-desk}: an API client
+     * and a JWT subject of the same name are two clients.
+     */
+    public String key() {
+        return method.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
+    }
+
     /** Whether the client holds the scope. */
     public boolean has(Scope scope) {
         return scopes.contains(scope);

@@ -4,6 +4,7 @@ import dev.omnigate.gateway.config.OmnigateProperties;
 import dev.omnigate.gateway.connector.ConnectorInvoker;
 import dev.omnigate.gateway.connector.RequestScope;
 import dev.omnigate.gateway.limits.RequestLimits;
+import dev.omnigate.gateway.security.GatewayClient;
 import dev.omnigate.gateway.security.graphql.GraphQlClients;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -75,7 +76,7 @@ public class RequestScopeInstrumentation extends SimplePerformantInstrumentation
     public ExecutionInput instrumentExecutionInput(ExecutionInput executionInput, InstrumentationExecutionParameters parameters,
             InstrumentationState state) {
         String client = GraphQlClients.of(executionInput.getGraphQLContext())
-                .map(found -> found.method().name().toLowerCase(java.util.Locale.ROOT) + ":" + found.id()).orElse("anonymous");
+                .map(GatewayClient::key).orElse("anonymous");
         executionInput.getGraphQLContext().computeIfAbsent(RequestScope.class,
                 key -> RequestScope.forRequest(MDC.get(ConnectorInvoker.MDC_REQUEST_ID), client, properties.requestTimeout(), clock));
         return executionInput;

@@ -56,13 +56,22 @@ public class ProductDataFetcher {
                 .thenApply(fetched -> GraphQlErrors.result(fetched, environment));
     }
 
+    /**
+     * The bound of {@code products(skus:)}, also checked by the cost estimate before anything runs.
+     *
+     * @throws BadRequestException when more than {@code max} SKUs are asked for
+     */
+    public static void requireSkuCount(int count, int max) {
+        if (count > max) {
+            throw new BadRequestException("'skus' may hold at most " + max + " SKUs, but held " + count);
+        }
+    }
+
     /** One entry per requested SKU, in order, null for SKUs no channel knows; each failed account reported once. */
     @DgsQuery
     public CompletableFuture<DataFetcherResult<List<ProductView>>> products(@InputArgument List<String> skus,
             DgsDataFetchingEnvironment environment) {
-        if (skus.size() > support.maxPageSize()) {
-            throw new BadRequestException("'skus' may hold at most " + support.maxPageSize() + " SKUs, but held " + skus.size());
-        }
+        requireSkuCount(skus.size(), support.maxPageSize());
         skus.forEach(sku -> requireSku(sku, "skus"));
         if (skus.isEmpty()) {
             return CompletableFuture.completedFuture(DataFetcherResult.<List<ProductView>>newResult().data(List.of()).build());
